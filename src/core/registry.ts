@@ -1,0 +1,81 @@
+/**
+ * The drill registry: every folder under `exercises/` becomes one entry.
+ *
+ * Loaders differ by host (Vite's `import.meta.glob` in the app, a directory scan in
+ * the CLI), so the registry only takes the files already read and checks them.
+ */
+import type { Area, Drill, DrillMeta } from './drill';
+import { drillMeta } from './drill';
+
+export interface DrillEntry {
+  drill: Drill;
+  /** `README.md`: the statement shown beside the editor. */
+  statement: string;
+  /** `starter.ts`: blank apart from the imports and the function signature. */
+  starter: string;
+}
+
+export class DrillRegistry {
+  private readonly byId = new Map<string, DrillEntry>();
+
+  constructor(entries: Iterable<DrillEntry>) {
+    for (const entry of entries) {
+      const { id, area } = entry.drill;
+      if (this.byId.has(id)) throw new Error(`Two drills share the id "${id}".`);
+      if (![1, 2, 3, 4, 5].includes(area)) throw new Error(`Drill "${id}" has area ${area}; areas are 1–5.`);
+      this.byId.set(id, entry);
+    }
+  }
+
+  /** Drills in exam order: by area, then by title. */
+  list(): DrillMeta[] {
+    return [...this.byId.values()]
+      .map((e) => drillMeta(e.drill))
+      .sort((a, b) => a.area - b.area || a.title.localeCompare(b.title));
+  }
+
+  byArea(area: Area): DrillMeta[] {
+    return this.list().filter((d) => d.area === area);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  get(id: string): DrillEntry {
+    const entry = this.byId.get(id);
+    if (!entry) throw new Error(`Unknown drill "${id}". Known drills: ${[...this.byId.keys()].sort().join(', ')}.`);
+    return entry;
+  }
+}
+
+/** `exercises/<id>/<file>` → `<id>`, or undefined for paths outside a drill folder. */
+export function drillIdFromPath(path: string): string | undefined {
+  const m = /(?:^|\/)exercises\/([^/]+)\/[^/]+$/.exec(path.replace(/\\/g, '/'));
+  return m?.[1];
+}
+
+/**
+ * Joins per-file module maps (as `import.meta.glob` returns them) into entries,
+ * complaining about a drill folder that lacks a file rather than skipping it.
+ */
+export function entriesFromFileMaps(maps: {
+  drills: Record<string, { default: Drill }>;
+  statements: Record<string, string>;
+  starters: Record<string, string>;
+}): DrillEntry[] {
+  const byFolder = (m: Record<string, unknown>) =>
+    new Map(Object.entries(m).map(([path, v]) => [drillIdFromPath(path), v] as const));
+  const statements = byFolder(maps.statements) as Map<string | undefined, string>;
+  const starters = byFolder(maps.starters) as Map<string | undefined, string>;
+  return Object.entries(maps.drills).map(([path, mod]) => {
+    const folder = drillIdFromPath(path);
+    const drill = mod.default;
+    if (!drill || folder !== drill.id) throw new Error(`exercises/${folder}/drill.ts must default-export a drill with id "${folder}".`);
+    const statement = statements.get(folder);
+    const starter = starters.get(folder);
+    if (statement === undefined) throw new Error(`exercises/${folder}/README.md is missing.`);
+    if (starter === undefined) throw new Error(`exercises/${folder}/starter.ts is missing.`);
+    return { drill, statement, starter };
+  });
+}

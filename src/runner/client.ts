@@ -1,0 +1,180 @@
+/**
+ * The host side of the sandbox: one fresh iframe + worker per run (so every run
+ * starts from a clean tfjs), with a spare one booted in the background so Run
+ * starts at once. Stop removes the iframe, which ends its worker even in
+ * `while (true) {}`.
+ */
+import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import { drillMeta } from '../core/drill';
+import { loadLearnerSplits } from './drill-data';
+import type { HostMessage, SandboxMessage } from './protocol';
+import { isSandboxMessage } from './protocol';
+import { SANDBOX_SRCDOC } from './sandbox/iframe';
+import type { RunEvent, RunHandle, RunnerClient, RunOutcome, RunRequest } from './types';
+import { registry } from '../exercises';
+
+const WORKER_URL = `${import.meta.env.BASE_URL}sandbox/worker.js`;
+
+let workerSource: Promise<string> | undefined;
+let wasmBinaries: Promise<Record<string, ArrayBuffer>> | undefined;
+
+/** The runner bundle as text: fetched once from our own origin (and so from the service worker offline). */
+function loadWorkerSource(): Promise<string> {
+  workerSource ??= fetchOk(WORKER_URL).then((r) => r.text());
+  workerSource.catch(() => (workerSource = undefined));
+  return workerSource;
+}
+
+function loadWasm(): Promise<Record<string, ArrayBuffer>> {
+  wasmBinaries ??= Promise.all([fetchOk(wasmPlainUrl), fetchOk(wasmSimdUrl)]).then(async ([plain, simd]) => ({
+    'tfjs-backend-wasm.wasm': await plain.arrayBuffer(),
+    'tfjs-backend-wasm-simd.wasm': await simd.arrayBuffer(),
+  }));
+  wasmBinaries.catch(() => (wasmBinaries = undefined));
+  return wasmBinaries;
+}
+
+async function fetchOk(url: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load ${url} (HTTP ${response.status}).`);
+  return response;
+}
+
+/** One iframe with a booted worker, waiting for its single run. */
+class Sandbox {
+  readonly iframe: HTMLIFrameElement;
+  readonly ready: Promise<void>;
+  private listener?: (m: SandboxMessage) => void;
+  private readonly onWindowMessage = (e: MessageEvent) => {
+    // Only our own iframe may talk to us, and only in our protocol.
+    if (e.source !== this.iframe.contentWindow) return;
+    const data = e.data as { type?: string };
+    if (data?.type === 'iframe-ready') return this.iframeReady();
+    if (isSandboxMessage(data)) this.listener?.(data);
+  };
+  private iframeReady: () => void = () => {};
+
+  constructor() {
+    this.iframe = document.createElement('iframe');
+    this.iframe.setAttribute('sandbox', 'allow-scripts');
+    this.iframe.setAttribute('aria-hidden', 'true');
+    this.iframe.title = 'Tensor Dojo sandbox';
+    this.iframe.style.display = 'none';
+    this.iframe.srcdoc = SANDBOX_SRCDOC;
+    window.addEventListener('message', this.onWindowMessage);
+    const iframeLoaded = new Promise<void>((resolve) => (this.iframeReady = resolve));
+    this.ready = (async () => {
+      document.body.appendChild(this.iframe);
+      const [source] = await Promise.all([loadWorkerSource(), iframeLoaded]);
+      const workerReady = new Promise<void>((resolve) => {
+        this.listener = (m) => m.type === 'ready' && resolve();
+      });
+      this.iframe.contentWindow!.postMessage({ type: 'boot', workerSource: source }, '*');
+      await workerReady;
+    })();
+  }
+
+  listen(listener: (m: SandboxMessage) => void): void {
+    this.listener = listener;
+  }
+
+  send(message: HostMessage): void {
+    this.iframe.contentWindow?.postMessage(message, '*');
+  }
+
+  destroy(): void {
+    window.removeEventListener('message', this.onWindowMessage);
+    this.listener = undefined;
+    this.iframe.remove();
+  }
+}
+
+export function createSandboxRunner(): RunnerClient {
+  let spare: Sandbox | undefined;
+  const warmSpare = () => {
+    spare ??= new Sandbox();
+    spare.ready.catch(() => {
+      spare?.destroy();
+      spare = undefined;
+    });
+  };
+  const takeSandbox = () => {
+    const s = spare ?? new Sandbox();
+    spare = undefined;
+    return s;
+  };
+
+  // Boot one sandbox soon after start-up so the first Run does not wait for it.
+  setTimeout(warmSpare, 1000);
+
+  return {
+    run(request: RunRequest, onEvent: (event: RunEvent) => void): RunHandle {
+      const runId = crypto.randomUUID();
+      const started = performance.now();
+      const sandbox = takeSandbox();
+      let settle!: (o: RunOutcome) => void;
+      const finished = new Promise<RunOutcome>((resolve) => (settle = resolve));
+      let settled = false;
+      const end = (outcome: RunOutcome) => {
+        if (settled) return;
+        settled = true;
+        sandbox.destroy();
+        settle(outcome);
+        // Boot the next sandbox while the learner reads the result.
+        setTimeout(warmSpare, 0);
+      };
+
+      let artifacts: Extract<SandboxMessage, { type: 'model' }>['artifacts'] | undefined;
+      let backend: Extract<SandboxMessage, { type: 'backend' }>['backend'] | undefined;
+      sandbox.listen((m) => {
+        if (m.type === 'ready' || m.runId !== runId || settled) return; // a superseded run's message
+        onEvent(m);
+        switch (m.type) {
+          case 'backend':
+            backend = m.backend;
+            break;
+          case 'model':
+            artifacts = m.artifacts;
+            break;
+          case 'error':
+            end({ status: 'failed', error: m.error });
+            break;
+          case 'done':
+            if (artifacts && backend) end({ status: 'completed', artifacts, backend, ms: m.ms, tensors: m.tensors });
+            else end({ status: 'failed', error: { kind: 'runtime', message: 'The run ended without a model.' } });
+            break;
+        }
+      });
+
+      void (async () => {
+        try {
+          const entry = registry.get(request.drillId);
+          const [splits, wasm] = await Promise.all([loadLearnerSplits(entry.drill), loadWasm(), sandbox.ready]);
+          if (settled) return;
+          sandbox.send({
+            type: 'run',
+            runId,
+            source: request.source,
+            filename: 'drill.ts',
+            drill: drillMeta(entry.drill),
+            splits,
+            backend: request.backend,
+            wasm,
+          });
+        } catch (e) {
+          end({ status: 'failed', error: { kind: 'runtime', message: (e as Error).message } });
+        }
+      })();
+
+      return {
+        runId,
+        finished,
+        stop() {
+          sandbox.send({ type: 'stop', runId });
+          end({ status: 'stopped', afterMs: performance.now() - started });
+        },
+      };
+    },
+  };
+}

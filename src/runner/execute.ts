@@ -1,0 +1,240 @@
+/**
+ * Runs one learner file: transpile, evaluate with our own `require`, call its
+ * default export with the lab, and hand back the trained model as artifacts.
+ *
+ * Shared by the browser sandbox worker and the Node CLI so a solution file behaves
+ * the same in both. It trusts nothing the learner returns; isolation itself is
+ * the caller's job (the worker sits in an opaque-origin iframe).
+ */
+import type * as tfType from '@tensorflow/tfjs';
+import type { LearnerSplits } from '../core/data';
+import type { DrillMeta } from '../core/drill';
+import { createLab } from '../core/lab/create';
+import { measureFunctionHeaderLines, toLearnerError } from './learner-stack';
+import type { LearnerError, Logs } from './protocol';
+import { transpileLearnerSource } from './transpile';
+
+/** What a run reports while it goes; the worker posts these, the CLI prints them. */
+export type ExecutionEvent =
+  | { type: 'console'; level: 'log' | 'info' | 'warn' | 'error'; text: string }
+  | { type: 'train-begin'; epochs: number; batchesPerEpoch: number | null }
+  | { type: 'batch'; epoch: number; batch: number; logs: Logs }
+  | { type: 'epoch'; epoch: number; logs: Logs };
+
+export interface ExecuteOptions {
+  tf: typeof tfType;
+  /** Extra modules learner code may import besides '@tensorflow/tfjs' (the lab API as 'tensor-dojo'). */
+  modules: Record<string, unknown>;
+  source: string;
+  filename: string;
+  drill: DrillMeta;
+  splits: LearnerSplits;
+  backend: string;
+  seed?: number;
+  emit: (event: ExecutionEvent) => void;
+  /** Minimum gap between per-batch events; epoch events always go out. */
+  batchEventIntervalMs?: number;
+}
+
+export type ExecuteResult =
+  | {
+      ok: true;
+      artifacts: tfType.io.ModelArtifacts;
+      ms: number;
+      tensors: { before: number; after: number; modelWeights: number };
+    }
+  | { ok: false; error: LearnerError };
+
+export async function executeLearnerCode(opts: ExecuteOptions): Promise<ExecuteResult> {
+  const { tf, filename } = opts;
+  const started = performance.now();
+  const compiled = transpileLearnerSource(opts.source, filename);
+  if (!compiled.ok) return compiled;
+
+  const headerLines = measureFunctionHeaderLines(filename);
+  const log = (level: 'log' | 'info' | 'warn' | 'error') => (...values: unknown[]) =>
+    opts.emit({ type: 'console', level, text: values.map(formatValue).join(' ') });
+  const learnerConsole = { log: log('log'), info: log('info'), warn: log('warn'), error: log('error'), debug: log('log') };
+
+  const restoreFit = attachLiveCurves(tf, opts.emit, opts.batchEventIntervalMs ?? 50);
+  const lab = createLab({ tf, drill: opts.drill, splits: opts.splits, backend: opts.backend, seed: opts.seed ?? 42, log: learnerConsole.log });
+  const before = tf.memory().numTensors;
+  try {
+    let trainFn: unknown;
+    try {
+      const module = { exports: {} as Record<string, unknown> };
+      const require = makeRequire(tf, opts.modules);
+      const body = `${compiled.code}\n//# sourceURL=${filename}`;
+      new Function('exports', 'require', 'module', 'console', body)(module.exports, require, module, learnerConsole);
+      trainFn = module.exports.default;
+    } catch (e) {
+      return { ok: false, error: toLearnerError(e, filename, headerLines) };
+    }
+    if (typeof trainFn !== 'function') {
+      return {
+        ok: false,
+        error: {
+          kind: 'contract',
+          message: 'Your file has no default-exported training function.',
+          hint: 'Write `export default async function train(lab) { …; return model; }`.',
+        },
+      };
+    }
+
+    let model: unknown;
+    try {
+      model = await (trainFn as (lab: unknown) => unknown)(lab);
+    } catch (e) {
+      return { ok: false, error: toLearnerError(e, filename, headerLines) };
+    }
+    if (!isLayersModel(model)) {
+      return {
+        ok: false,
+        error: {
+          kind: 'contract',
+          message: `Your training function returned ${describe(model)}, not a tf.LayersModel.`,
+          hint: 'Return the trained model, e.g. `return model;` after `await model.fit(...)`.',
+        },
+      };
+    }
+
+    const after = tf.memory().numTensors;
+    let artifacts: tfType.io.ModelArtifacts | undefined;
+    try {
+      await model.save(tf.io.withSaveHandler(async (a) => {
+        artifacts = a;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }));
+    } catch (e) {
+      return { ok: false, error: { kind: 'contract', message: `The model could not be saved: ${(e as Error).message}`, hint: 'Models with custom layers or Lambda layers cannot be saved or graded.' } };
+    }
+    // Dispose the model (and its optimizer) so what is left over is what the learner leaked.
+    disposeModel(model);
+    const leftover = tf.memory().numTensors;
+    return {
+      ok: true,
+      artifacts: artifacts!,
+      ms: performance.now() - started,
+      tensors: { before, after, modelWeights: after - leftover },
+    };
+  } finally {
+    restoreFit();
+  }
+}
+
+/** Only the two modules a drill needs; anything else is a clear refusal, not a network fetch. */
+function makeRequire(tf: typeof tfType, modules: Record<string, unknown>) {
+  return (name: string): unknown => {
+    if (name === '@tensorflow/tfjs' || name === '@tensorflow/tfjs-core' || name === '@tensorflow/tfjs-layers') return tf;
+    if (name in modules) return modules[name];
+    throw new Error(`Only '@tensorflow/tfjs' and 'tensor-dojo' can be imported in a drill (you imported '${name}').`);
+  };
+}
+
+/**
+ * Patches `fit` and `fitDataset` so every training call streams its curves to the
+ * lab, whatever callbacks the learner passes (the exam's code just calls fit).
+ */
+function attachLiveCurves(tf: typeof tfType, emit: ExecuteOptions['emit'], intervalMs: number): () => void {
+  const proto = tf.LayersModel.prototype as unknown as Record<'fit' | 'fitDataset', (...args: unknown[]) => unknown>;
+  const originalFit = proto.fit;
+  const originalFitDataset = proto.fitDataset;
+
+  class LiveCurves extends tf.Callback {
+    private epoch = 0;
+    private lastBatchSent = -Infinity;
+    override async onTrainBegin(): Promise<void> {
+      const p = this.params as { epochs?: number; steps?: number | null; samples?: number; batchSize?: number };
+      const batches = p.steps ?? (p.samples && p.batchSize ? Math.ceil(p.samples / p.batchSize) : null);
+      emit({ type: 'train-begin', epochs: p.epochs ?? 1, batchesPerEpoch: batches ?? null });
+    }
+    override async onEpochBegin(epoch: number): Promise<void> {
+      this.epoch = epoch;
+    }
+    override async onBatchEnd(batch: number, logs?: Logs): Promise<void> {
+      const now = performance.now();
+      if (now - this.lastBatchSent < intervalMs) return;
+      this.lastBatchSent = now;
+      emit({ type: 'batch', epoch: this.epoch, batch, logs: numbersOnly(logs) });
+    }
+    override async onEpochEnd(epoch: number, logs?: Logs): Promise<void> {
+      emit({ type: 'epoch', epoch, logs: numbersOnly(logs) });
+    }
+  }
+
+  const withLive = (args: { callbacks?: unknown } | undefined) => ({
+    ...(args ?? {}),
+    callbacks: [...normaliseCallbacks(tf, args?.callbacks), new LiveCurves()],
+  });
+  proto.fit = function (this: unknown, x: unknown, y: unknown, args?: { callbacks?: unknown }) {
+    return originalFit.call(this, x, y, withLive(args));
+  };
+  proto.fitDataset = function (this: unknown, dataset: unknown, args?: { callbacks?: unknown }) {
+    return originalFitDataset.call(this, dataset, withLive(args));
+  };
+  return () => {
+    proto.fit = originalFit;
+    proto.fitDataset = originalFitDataset;
+  };
+}
+
+/** tfjs only accepts an all-callback-objects or all-plain-objects list; we mix, so wrap the plain ones. */
+function normaliseCallbacks(tf: typeof tfType, callbacks: unknown): unknown[] {
+  if (callbacks == null) return [];
+  const list = Array.isArray(callbacks) ? callbacks : [callbacks];
+  return list.map((c) =>
+    c && typeof (c as { setParams?: unknown }).setParams === 'function'
+      ? c
+      : new tf.CustomCallback(c as tfType.CustomCallbackArgs),
+  );
+}
+
+function numbersOnly(logs: Logs | undefined): Logs {
+  const out: Logs = {};
+  for (const [k, v] of Object.entries(logs ?? {})) if (typeof v === 'number') out[k] = v;
+  return out;
+}
+
+function isLayersModel(value: unknown): value is tfType.LayersModel {
+  const m = value as Partial<tfType.LayersModel> | null;
+  return !!m && typeof m === 'object' && typeof m.save === 'function' && typeof m.predict === 'function' && Array.isArray(m.layers);
+}
+
+function disposeModel(model: tfType.LayersModel): void {
+  const optimizer = model.optimizer;
+  try {
+    model.dispose();
+  } catch {
+    /* already disposed by the learner */
+  }
+  try {
+    optimizer?.dispose();
+  } catch {
+    /* owned and disposed with the model */
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing (undefined)';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return `an object (${(value as object).constructor?.name ?? 'Object'})`;
+  return `a ${typeof value}`;
+}
+
+function formatValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Error) return value.message;
+  const maybeTensor = value as { shape?: unknown; dtype?: unknown; toString?: () => string };
+  if (maybeTensor && typeof maybeTensor === 'object' && Array.isArray(maybeTensor.shape) && typeof maybeTensor.dtype === 'string') {
+    try {
+      return String(maybeTensor.toString?.());
+    } catch {
+      return `Tensor ${JSON.stringify(maybeTensor.shape)} (disposed)`;
+    }
+  }
+  try {
+    return JSON.stringify(value, (_k, v) => (ArrayBuffer.isView(v) ? `${v.constructor.name}(${(v as unknown as ArrayLike<number>).length})` : v));
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The typed messages between the app (host), the sandbox iframe and the learner's
+ * worker. One discriminated union per direction; each side has one `switch`.
+ *
+ * Nothing untyped crosses: the host validates what it receives with
+ * `isSandboxMessage` because the sandbox runs untrusted code and may lie.
+ */
+import type { io } from '@tensorflow/tfjs';
+import type { LearnerSplits } from '../core/data';
+import type { DrillMeta } from '../core/drill';
+
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+export type BackendChoice = BackendName | 'auto';
+
+/** A place in the learner's own source (1-based, as editors show it). */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+export interface LearnerError {
+  /** 'syntax': the code did not compile; 'runtime': it threw; 'contract': it returned no model; 'backend': the backend failed. */
+  kind: 'syntax' | 'runtime' | 'contract' | 'backend';
+  message: string;
+  position?: SourcePosition;
+  /** Stack trimmed to the learner's frames, positions in their source. */
+  stack?: string;
+  /** What to try, in the learner's terms. */
+  hint?: string;
+}
+
+export interface BackendAttempt {
+  backend: BackendName;
+  ok: boolean;
+  error?: string;
+}
+
+/** Per-batch or per-epoch numbers as tfjs reports them (`loss`, `acc`, `val_loss`, …). */
+export type Logs = Record<string, number>;
+
+/** Host → sandbox (via the iframe, which relays to the worker). */
+export type HostMessage =
+  | {
+      type: 'run';
+      runId: string;
+      source: string;
+      filename: string;
+      drill: DrillMeta;
+      splits: LearnerSplits;
+      backend: BackendChoice;
+      /** WASM binaries handed over so the sandbox never fetches (it has an opaque origin). */
+      wasm: Record<string, ArrayBuffer>;
+    }
+  | { type: 'stop'; runId: string };
+
+/** Sandbox → host. */
+export type SandboxMessage =
+  | { type: 'ready' }
+  | { type: 'backend'; runId: string; backend: BackendName; attempts: BackendAttempt[] }
+  | { type: 'console'; runId: string; level: 'log' | 'info' | 'warn' | 'error'; text: string }
+  | { type: 'train-begin'; runId: string; epochs: number; batchesPerEpoch: number | null }
+  | { type: 'batch'; runId: string; epoch: number; batch: number; logs: Logs }
+  | { type: 'epoch'; runId: string; epoch: number; logs: Logs }
+  | { type: 'model'; runId: string; artifacts: io.ModelArtifacts }
+  | { type: 'error'; runId: string; error: LearnerError }
+  | {
+      type: 'done';
+      runId: string;
+      ms: number;
+      /** Live tensors when the learner's function was called and after it returned (the model's weights excluded). */
+      tensors: { before: number; after: number; modelWeights: number };
+    };
+
+const SANDBOX_TYPES: ReadonlySet<string> = new Set([
+  'ready',
+  'backend',
+  'console',
+  'train-begin',
+  'batch',
+  'epoch',
+  'model',
+  'error',
+  'done',
+]);
+
+/** Shallow structural check of an untrusted message; deeper fields are checked where used. */
+export function isSandboxMessage(data: unknown): data is SandboxMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as { type?: unknown; runId?: unknown };
+  if (typeof m.type !== 'string' || !SANDBOX_TYPES.has(m.type)) return false;
+  return m.type === 'ready' || typeof m.runId === 'string';
+}

@@ -1,0 +1,84 @@
+/**
+ * The learner's worker. Bundled on its own (IIFE, see vite.config.ts) and started
+ * from a `data:` URL by the sandbox iframe, so it has an opaque origin: no access
+ * to the app's storage, cookies or DOM, and no way to fetch the app's files.
+ * Everything it needs (this code, WASM binaries, data) arrives by message.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import * as labApi from '../../core/lab';
+import { selectBackend } from '../backend';
+import { executeLearnerCode } from '../execute';
+import { registerDojoKernels } from '../kernels';
+import type { HostMessage, SandboxMessage } from '../protocol';
+
+const scope = self as unknown as { postMessage(m: SandboxMessage): void; onmessage: ((e: MessageEvent<HostMessage>) => void) | null; close(): void };
+const post = (m: SandboxMessage) => scope.postMessage(m);
+
+let busy = false;
+
+scope.onmessage = (event) => {
+  const msg = event.data;
+  switch (msg.type) {
+    case 'run':
+      if (busy) return; // one run per worker: each run gets a fresh worker and a clean tfjs
+      busy = true;
+      void run(msg);
+      return;
+    case 'stop':
+      scope.close();
+      return;
+  }
+};
+
+async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
+  const { runId } = msg;
+  try {
+    setWasmPaths(wasmBlobUrls(msg.wasm));
+    const selection = await selectBackend(tf, msg.backend);
+    if (!selection.backend) {
+      post({
+        type: 'error',
+        runId,
+        error: {
+          kind: 'backend',
+          message: `No backend could start: ${selection.attempts.map((a) => `${a.backend} (${a.error})`).join('; ')}.`,
+          hint: 'Choose another backend (CPU always works) and run again.',
+        },
+      });
+      return;
+    }
+    if (selection.backend === 'cpu' || selection.backend === 'wasm') registerDojoKernels(selection.backend);
+    post({ type: 'backend', runId, backend: selection.backend, attempts: selection.attempts });
+
+    const result = await executeLearnerCode({
+      tf,
+      modules: { 'tensor-dojo': labApi },
+      source: msg.source,
+      filename: msg.filename,
+      drill: msg.drill,
+      splits: msg.splits,
+      backend: selection.backend,
+      emit: (e) => post({ ...e, runId }),
+    });
+    if (!result.ok) {
+      post({ type: 'error', runId, error: result.error });
+      return;
+    }
+    post({ type: 'model', runId, artifacts: result.artifacts });
+    post({ type: 'done', runId, ms: result.ms, tensors: result.tensors });
+  } catch (e) {
+    post({ type: 'error', runId, error: { kind: 'runtime', message: `The sandbox failed: ${(e as Error).message ?? String(e)}` } });
+  }
+}
+
+function wasmBlobUrls(wasm: Record<string, ArrayBuffer>): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(wasm)) {
+    urls[name] = URL.createObjectURL(new Blob([bytes], { type: 'application/wasm' }));
+  }
+  return urls;
+}
+
+post({ type: 'ready' });

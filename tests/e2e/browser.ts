@@ -1,0 +1,64 @@
+/**
+ * Launches Debian's Chromium through playwright-core (no browser download) with the
+ * flags this machine needs, and collects console messages so tests can fail on
+ * warnings such as Monaco's "Could not create web worker(s)".
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROME_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-unsafe-webgpu',
+  '--enable-unsafe-swiftshader',
+];
+
+export function chromePath(): string {
+  return process.env.CHROME_PATH || '/usr/bin/chromium';
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromePath(), args: CHROME_FLAGS, headless: true });
+}
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  console: string[];
+  errors: string[];
+}
+
+export async function openPage(browser: Browser, hash = '#/', context?: BrowserContext): Promise<OpenedPage> {
+  const ctx = context ?? (await browser.newContext());
+  const page = await ctx.newPage();
+  const consoleLines: string[] = [];
+  const errors: string[] = [];
+  page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(new URL(hash, baseUrl()).href);
+  return { context: ctx, page, console: consoleLines, errors };
+}
+
+/**
+ * Replaces the editor's content the way a learner's paste would. Monaco's auto-closing
+ * brackets and indentation make per-key typing of a whole program unreliable, so we
+ * paste through the clipboard-less `insertText`, which Monaco treats as one edit.
+ */
+export async function setEditorCode(page: Page, code: string): Promise<void> {
+  const editor = page.locator('.monaco-editor textarea').first();
+  await editor.waitFor({ state: 'attached', timeout: 60_000 });
+  await page.locator('.monaco-editor').first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}

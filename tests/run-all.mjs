@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// `npm test`: unit tests (Node), then a production build, then the end-to-end tests
+// in headless Chromium against that build. Ends with one plain summary line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+const ARTIFACTS = 'tests/.artifacts';
+mkdirSync(ARTIFACTS, { recursive: true });
+const only = process.argv[2]; // optional: 'unit' or 'e2e'
+
+function run(cmd, args) {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  return r.status ?? 1;
+}
+
+function counts(file) {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const j = JSON.parse(readFileSync(file, 'utf8'));
+  // A suite that fails to load has no failed tests of its own; count it once.
+  const failed = j.numFailedTests || j.numFailedTestSuites || 0;
+  return { passed: j.numPassedTests, failed, skipped: j.numPendingTests + j.numTodoTests };
+}
+
+const total = { passed: 0, failed: 0, skipped: 0 };
+let status = 0;
+const add = (c) => {
+  total.passed += c.passed;
+  total.failed += c.failed;
+  total.skipped += c.skipped;
+};
+
+if (only !== 'e2e') {
+  const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${ARTIFACTS}/unit.json`]);
+  add(counts(`${ARTIFACTS}/unit.json`));
+  status ||= code;
+}
+if (only !== 'unit') {
+  const build = run('npx', ['vite', 'build', '--logLevel', 'warn']);
+  if (build !== 0) {
+    status ||= build;
+    total.failed += 1;
+  } else {
+    const code = run('npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${ARTIFACTS}/e2e.json`]);
+    add(counts(`${ARTIFACTS}/e2e.json`));
+    status ||= code;
+  }
+}
+
+console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(status || (total.failed ? 1 : 0));

@@ -1,0 +1,124 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LearnerSplits, TensorSplit } from '../../../src/core/data';
+import type { DrillMeta } from '../../../src/core/drill';
+import { executeLearnerCode, type ExecutionEvent } from '../../../src/runner/execute';
+
+const drill: DrillMeta = {
+  id: 'line',
+  area: 1,
+  title: 'Fit a line',
+  summary: '',
+  dataset: 'none',
+  metric: { name: 'mae', higherIsBetter: false, label: 'MAE' },
+  thresholds: [1, 0.5, 0.2, 0.1, 0.05],
+  contract: { inputShape: [1], outputUnits: 1 },
+};
+
+function lineSplit(xs: number[]): TensorSplit {
+  return {
+    kind: 'tensor',
+    xs: { dtype: 'float32', shape: [xs.length, 1], values: Float32Array.from(xs) },
+    ys: { dtype: 'float32', shape: [xs.length, 1], values: Float32Array.from(xs, (x) => 2 * x - 1) },
+  };
+}
+const splits: LearnerSplits = { train: lineSplit([-1, 0, 1, 2, 3, 4]), validation: lineSplit([5, 6]) };
+
+async function execute(source: string) {
+  const events: ExecutionEvent[] = [];
+  const result = await executeLearnerCode({
+    tf,
+    modules: { 'tensor-dojo': { answer: 42 } },
+    source,
+    filename: 'drill.ts',
+    drill,
+    splits,
+    backend: 'cpu',
+    emit: (e) => events.push(e),
+    batchEventIntervalMs: 0,
+  });
+  return { result, events };
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const GOOD = `import * as tf from '@tensorflow/tfjs';
+import type { Lab, TensorLabData } from 'tensor-dojo';
+
+export default async function train(lab: Lab<TensorLabData>): Promise<tf.LayersModel> {
+  const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+  model.compile({ optimizer: tf.train.sgd(0.05), loss: 'meanSquaredError' });
+  console.log('training on', lab.data.train.xs.shape);
+  await model.fit(lab.data.train.xs, lab.data.train.ys, {
+    epochs: 3, batchSize: 2, validationData: [lab.data.validation.xs, lab.data.validation.ys],
+    callbacks: { onEpochEnd: async () => {} },
+  });
+  return model;
+}`;
+
+describe('executeLearnerCode', () => {
+  it('trains the learner model and returns its artifacts, streaming curves it never asked for', async () => {
+    const { result, events } = await execute(GOOD);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const topology = result.artifacts.modelTopology as { class_name: string };
+    expect(topology.class_name).toBe('Sequential');
+    expect(result.artifacts.weightSpecs?.map((w) => w.shape)).toEqual([[1, 1], [1]]);
+    expect(events.find((e) => e.type === 'console')).toEqual({ type: 'console', level: 'log', text: 'training on [6,1]' });
+    expect(events.find((e) => e.type === 'train-begin')).toEqual({ type: 'train-begin', epochs: 3, batchesPerEpoch: 3 });
+    const epochs = events.filter((e) => e.type === 'epoch');
+    expect(epochs).toHaveLength(3);
+    expect(Object.keys((epochs[0] as { logs: object }).logs).sort()).toEqual(['loss', 'val_loss']);
+    expect(events.filter((e) => e.type === 'batch').length).toBeGreaterThan(0);
+    // The model's two weights (plus optimizer state) are accounted for, not called leaks.
+    expect(result.tensors.after - result.tensors.before - result.tensors.modelWeights).toBe(0);
+  });
+
+  it('counts tensors the learner leaves behind', async () => {
+    const leaky = GOOD.replace("console.log('training on', lab.data.train.xs.shape);", 'tf.ones([3]); tf.zeros([2]);');
+    const { result } = await execute(leaky);
+    expect(result.ok && result.tensors.after - result.tensors.before - result.tensors.modelWeights).toBe(2);
+  });
+
+  it('leaves tf.LayersModel.prototype.fit as it found it', async () => {
+    const fit = tf.LayersModel.prototype.fit;
+    await execute(GOOD);
+    expect(tf.LayersModel.prototype.fit).toBe(fit);
+  });
+
+  it('points at the learner line of a runtime error', async () => {
+    const { result } = await execute(`export default async function train() {\n  const x = 1;\n  undefinedFunction(x);\n}`);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.kind).toBe('runtime');
+    expect(result.error.position?.line).toBe(3);
+    expect(result.error.message).toMatch(/undefinedFunction is not defined \(line 3, column \d+\)/);
+  });
+
+  it('reports a syntax error without running anything', async () => {
+    const { result, events } = await execute(`console.log('ran');\nexport default async function train( {\n}`);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.kind).toBe('syntax');
+    expect(events).toHaveLength(0);
+  });
+
+  it('refuses imports other than tfjs and the lab', async () => {
+    const { result } = await execute(`import fs from 'fs';\nexport default async function train() { return fs; }`);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/Only '@tensorflow\/tfjs' and 'tensor-dojo' can be imported.*'fs'/);
+  });
+
+  it('gives the lab module to learner code', async () => {
+    const { result } = await execute(`import { answer } from 'tensor-dojo';\nexport default async function train() { throw new Error('answer ' + answer); }`);
+    expect(!result.ok && result.error.message).toMatch(/answer 42/);
+  });
+
+  it('says so when there is no default export or no model is returned', async () => {
+    const none = await execute(`export function train() {}`);
+    expect(!none.result.ok && none.result.error.kind).toBe('contract');
+    const notModel = await execute(`export default async function train() { return 42; }`);
+    expect(!notModel.result.ok && notModel.result.error.message).toMatch(/returned a number, not a tf.LayersModel/);
+  });
+});
