@@ -42,8 +42,18 @@ async function fetchOk(url: string): Promise<Response> {
 }
 
 /** One iframe with a booted worker, waiting for its single run. */
+function createSandboxIframe(): HTMLIFrameElement {
+  const iframe = document.createElement('iframe');
+  iframe.setAttribute('sandbox', 'allow-scripts');
+  iframe.setAttribute('aria-hidden', 'true');
+  iframe.title = 'Tensor Dojo sandbox';
+  iframe.style.display = 'none';
+  iframe.srcdoc = SANDBOX_SRCDOC;
+  return iframe;
+}
+
 class Sandbox {
-  readonly iframe: HTMLIFrameElement;
+  readonly iframe = createSandboxIframe();
   readonly ready: Promise<void>;
   private listener?: (m: SandboxMessage) => void;
   private readonly onWindowMessage = (e: MessageEvent) => {
@@ -56,12 +66,6 @@ class Sandbox {
   private iframeReady: () => void = () => {};
 
   constructor() {
-    this.iframe = document.createElement('iframe');
-    this.iframe.setAttribute('sandbox', 'allow-scripts');
-    this.iframe.setAttribute('aria-hidden', 'true');
-    this.iframe.title = 'Tensor Dojo sandbox';
-    this.iframe.style.display = 'none';
-    this.iframe.srcdoc = SANDBOX_SRCDOC;
     window.addEventListener('message', this.onWindowMessage);
     const iframeLoaded = new Promise<void>((resolve) => (this.iframeReady = resolve));
     this.ready = (async () => {

@@ -136,7 +136,8 @@ function makeRequire(tf: typeof tfType, modules: Record<string, unknown>) {
  * lab, whatever callbacks the learner passes (the exam's code just calls fit).
  */
 function attachLiveCurves(tf: typeof tfType, emit: ExecuteOptions['emit'], intervalMs: number): () => void {
-  const proto = tf.LayersModel.prototype as unknown as Record<'fit' | 'fitDataset', (...args: unknown[]) => unknown>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- patching tfjs' own methods
+  const proto = tf.LayersModel.prototype as unknown as Record<'fit' | 'fitDataset', (...args: any[]) => unknown>;
   const originalFit = proto.fit;
   const originalFitDataset = proto.fitDataset;
 

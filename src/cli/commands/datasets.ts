@@ -16,7 +16,7 @@ export const datasetsCommand: Command = {
     }
     if (action === 'check') {
       const problems = await checkDatasets(DATASETS_DIR);
-      for (const p of problems) console.error(typeof p === 'string' ? p : JSON.stringify(p));
+      for (const p of problems) console.error(`${p.dataset}${p.file ? '/' + p.file : ''}: ${p.message}`);
       console.log(problems.length ? `${problems.length} problem(s).` : 'All datasets check out.');
       return problems.length ? 1 : 0;
     }

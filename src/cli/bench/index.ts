@@ -1,0 +1,20 @@
+/**
+ * Bench sections for `dojo bench`. Each compares ours with a baseline measured side
+ * by side in the same process (or the same browser), so machine speed cancels out.
+ */
+import { benchDecode } from './decode';
+
+export interface BenchRow {
+  name: string;
+  baseline: number;
+  ours: number;
+  /** > 1 means ours is better: ours / baseline for throughputs, baseline / ours for times and sizes. */
+  ratio: number;
+  unit: string;
+}
+
+export type BenchSection = (emit: (row: BenchRow) => void) => Promise<void>;
+
+export const BENCH_SECTIONS: Record<string, BenchSection> = {
+  decode: benchDecode,
+};

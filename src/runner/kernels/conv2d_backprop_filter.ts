@@ -1,0 +1,103 @@
+import {
+  backend_util,
+  Conv2DBackpropFilter,
+  type Conv2DBackpropFilterAttrs,
+  type KernelConfig,
+  type KernelFunc,
+  type TensorInfo,
+} from '@tensorflow/tfjs';
+import { conv2dBackpropFilterGemm } from './conv2d_gemm_wasm';
+import { computeOnBackend, stridesOf, type DojoBackendName, type NumericArray } from './tensor_access';
+
+/** Element strides of a 4-D activation, whatever its data format. */
+interface ImageStrides {
+  batch: number;
+  row: number;
+  col: number;
+  channel: number;
+}
+
+function imageStrides(shape: readonly number[], channelsLast: boolean): ImageStrides {
+  const s = stridesOf(shape);
+  return channelsLast
+    ? { batch: s[0], row: s[1], col: s[2], channel: s[3] }
+    : { batch: s[0], row: s[2], col: s[3], channel: s[1] };
+}
+
+/**
+ * dW[wR, wC, d1, d2] = Σ_b,yR,yC x[b, yR·sH + wR − top, yC·sW + wC − left, d1] · dy[b, yR, yC, d2]
+ *
+ * Stock wasm has no such kernel, so no conv net (Conv1D included, which is a
+ * Conv2D underneath) can train there. Accumulates in float64 (the filter is
+ * small) so that summing over a whole batch does not drift from the stock cpu
+ * result, which also sums in doubles.
+ */
+export function conv2dBackpropFilterValues(
+  x: NumericArray,
+  dy: NumericArray,
+  info: backend_util.Conv2DInfo,
+  out: Float32Array | Int32Array,
+): void {
+  const channelsLast = info.dataFormat === 'channelsLast';
+  const xs = imageStrides(info.inShape, channelsLast);
+  const dys = imageStrides(info.outShape, channelsLast);
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
+  const { strideHeight, strideWidth, dilationHeight, dilationWidth, filterHeight, filterWidth } = info;
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+  const acc = new Float64Array(out.length);
+  const filterRowStride = filterWidth * inChannels * outChannels;
+  for (let b = 0; b < batchSize; b++) {
+    for (let yR = 0; yR < outHeight; yR++) {
+      for (let yC = 0; yC < outWidth; yC++) {
+        const dyOff = b * dys.batch + yR * dys.row + yC * dys.col;
+        for (let wR = 0; wR < filterHeight; wR++) {
+          const xR = yR * strideHeight - top + wR * dilationHeight;
+          if (xR < 0 || xR >= inHeight) continue;
+          for (let wC = 0; wC < filterWidth; wC++) {
+            const xC = yC * strideWidth - left + wC * dilationWidth;
+            if (xC < 0 || xC >= inWidth) continue;
+            const xOff = b * xs.batch + xR * xs.row + xC * xs.col;
+            const wOff = wR * filterRowStride + wC * inChannels * outChannels;
+            for (let d1 = 0; d1 < inChannels; d1++) {
+              const xv = x[xOff + d1 * xs.channel];
+              const accOff = wOff + d1 * outChannels;
+              for (let d2 = 0; d2 < outChannels; d2++) {
+                acc[accOff + d2] += xv * dy[dyOff + d2 * dys.channel];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  for (let i = 0; i < acc.length; i++) out[i] = acc[i];
+}
+
+function makeKernelFunc(backendName: DojoBackendName): KernelFunc {
+  return ({ inputs, backend, attrs }) => {
+    const x = inputs.x as TensorInfo;
+    const dy = inputs.dy as TensorInfo;
+    const a = attrs as unknown as Conv2DBackpropFilterAttrs;
+    const info = backend_util.computeConv2DInfo(
+      x.shape as [number, number, number, number],
+      a.filterShape,
+      a.strides,
+      1,
+      a.pad,
+      a.dimRoundingMode,
+      false,
+      backend_util.convertConv2DDataFormat(a.dataFormat),
+    );
+    if (backendName === 'wasm' && info.dataFormat === 'channelsLast') {
+      return conv2dBackpropFilterGemm(backend as Parameters<typeof conv2dBackpropFilterGemm>[0], x, dy, info);
+    }
+    return computeOnBackend(backendName, backend, [x, dy], info.filterShape, 'float32', ([xs, dys], out) =>
+      conv2dBackpropFilterValues(xs, dys, info, out),
+    );
+  };
+}
+
+export function conv2dBackpropFilterConfig(backendName: DojoBackendName): KernelConfig {
+  return { kernelName: Conv2DBackpropFilter, backendName, kernelFunc: makeKernelFunc(backendName) };
+}
