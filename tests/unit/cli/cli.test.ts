@@ -1,0 +1,98 @@
+/**
+ * The `dojo` command end to end, as a user runs it: a child process, its output
+ * and its exit code.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { artifactsToFiles } from '../../../src/core/grading';
+import { loadRegistry } from '../../../src/cli/exercises';
+import { loadSplitsNode, trainFile } from '../../../src/cli/node-runner';
+
+const run = promisify(execFile);
+
+async function dojo(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/dojo.mjs', ...args], { maxBuffer: 1 << 24 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('dojo CLI', () => {
+  it('lists drills as JSON with the fields tools rely on', async () => {
+    const { code, stdout } = await dojo('list', '--json');
+    expect(code).toBe(0);
+    const drills = JSON.parse(stdout) as Array<Record<string, unknown>>;
+    const autoMpg = drills.find((d) => d.id === 'auto-mpg');
+    expect(autoMpg).toMatchObject({ area: 1, metric: { name: 'mae' } });
+    expect(autoMpg?.thresholds).toHaveLength(5);
+    for (const d of drills) expect(Object.keys(d)).toEqual(expect.arrayContaining(['id', 'area', 'title', 'metric', 'thresholds']));
+  });
+
+  it('trains and grades a solution file, printing one JSON object', async () => {
+    const { code, stdout } = await dojo('grade', 'auto-mpg', 'exercises/auto-mpg/solution.ts', '--json', '--limit', '120', '--backend', 'cpu');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ drill: 'auto-mpg', metric: { name: 'mae' } });
+    expect(Number.isFinite(report.value)).toBe(true);
+    expect(report.points).toBeGreaterThanOrEqual(0);
+    expect(typeof report.passed).toBe('boolean');
+    expect(report.checks.every((c: { passed: boolean }) => c.passed)).toBe(true);
+  });
+
+  it('grades a saved model directory exactly as the same model graded in process', async () => {
+    const { drill } = (await loadRegistry()).get('auto-mpg');
+    const splits = await loadSplitsNode(drill, { limit: 120 });
+    const result = await trainFile({ drill, file: 'exercises/auto-mpg/solution.ts', backend: 'cpu', splits });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const dir = mkdtempSync(path.join(tmpdir(), 'dojo-model-'));
+    for (const f of artifactsToFiles(result.artifacts, 'model')) writeFileSync(path.join(dir, f.name), f.bytes);
+    const { code, stdout } = await dojo('grade', 'auto-mpg', path.join(dir, 'model.json'), '--json', '--backend', 'cpu');
+    expect(code).toBe(0);
+    const fromDisk = JSON.parse(stdout);
+    // Same weights, same held-out data: the same metric to float precision.
+    const { gradeArtifacts } = await import('../../../src/runner/grade-artifacts');
+    await tf.setBackend('cpu');
+    const inProcess = await gradeArtifacts(drill, result.artifacts, await loadSplitsNode(drill));
+    expect(fromDisk.value).toBeCloseTo(inProcess.value!, 4);
+    expect(fromDisk.points).toBe(inProcess.points);
+  });
+
+  it('gives a model that breaks the contract 0 points, with the reason, and still exits 0', async () => {
+    const { code, stdout } = await dojo('grade', 'auto-mpg', 'tests/fixtures/models/linear-2x-1.5/x.json', '--json', '--backend', 'cpu');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.points).toBe(0);
+    expect(report.checks.find((c: { id: string }) => c.id === 'input-shape')).toMatchObject({ passed: false });
+  });
+
+  it.each([
+    [['grade', 'no-such-drill', 'exercises/auto-mpg/solution.ts'], /unknown drill "no-such-drill"/],
+    [['grade', 'auto-mpg', 'missing/solution.ts'], /no such file/],
+    [['grade', 'auto-mpg', 'package.json'], /modelTopology|model/i],
+    [['grade', 'auto-mpg'], /expected a drill id and a file/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+  ])('fails clearly on %j', async (args, message) => {
+    const { code, stderr } = await dojo(...args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace for user errors
+  });
+
+  it('points at the line of an error in a solution file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dojo-bad-'));
+    const file = path.join(dir, 'bad.ts');
+    writeFileSync(file, `export default async function train() {\n  const model = null as any;\n  model.fit();\n}\n`);
+    const { code, stderr } = await dojo('grade', 'auto-mpg', file, '--backend', 'cpu');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/bad\.ts:3:\d+/);
+  });
+});
