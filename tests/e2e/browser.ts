@@ -50,9 +50,9 @@ export async function openPage(browser: Browser, hash = '#/', context?: BrowserC
 }
 
 /**
- * Replaces the editor's content the way a learner's paste would. Monaco's auto-closing
- * brackets and indentation make per-key typing of a whole program unreliable, so we
- * paste through the clipboard-less `insertText`, which Monaco treats as one edit.
+ * Replaces the editor's content the way a learner's paste does. Typing a whole
+ * program key by key fights Monaco's auto-closing brackets and auto-indent; a paste
+ * event is one edit that Monaco inserts verbatim.
  */
 export async function setEditorCode(page: Page, code: string): Promise<void> {
   const editor = page.locator('.monaco-editor textarea').first();
@@ -60,5 +60,16 @@ export async function setEditorCode(page: Page, code: string): Promise<void> {
   await page.locator('.monaco-editor').first().click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
+  await page.evaluate((text) => {
+    const textarea = document.querySelector<HTMLTextAreaElement>('.monaco-editor textarea')!;
+    textarea.focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, code);
+}
+
+/** The editor's text as the learner sees it. */
+export async function editorText(page: Page): Promise<string> {
+  return page.locator('.monaco-editor .view-lines').first().innerText();
 }

@@ -28,9 +28,9 @@ function matMul(backend: WasmBackend, a: TensorInfo, b: TensorInfo): TensorInfo 
   }) as TensorInfo;
 }
 
-function imagesPerChunk(info: backend_util.Conv2DInfo, columnsPerImage: number): number {
+function imagesPerChunk(info: backend_util.Conv2DInfo, columnsPerImage: number, chunkElements: number): number {
   const perImage = info.outHeight * info.outWidth * columnsPerImage;
-  return Math.max(1, Math.min(info.batchSize, Math.floor(CHUNK_ELEMENTS / Math.max(1, perImage))));
+  return Math.max(1, Math.min(info.batchSize, Math.floor(chunkElements / Math.max(1, perImage))));
 }
 
 /** Copies dy rows of images [b0, b1) into a fresh [1, rows, outC] wasm tensor. */
@@ -50,6 +50,7 @@ export function conv2dBackpropFilterGemm(
   x: TensorInfo,
   dy: TensorInfo,
   info: backend_util.Conv2DInfo,
+  chunkElements = CHUNK_ELEMENTS,
 ): TensorInfo {
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
   const { strideHeight, strideWidth, dilationHeight, dilationWidth, filterHeight, filterWidth } = info;
@@ -57,7 +58,7 @@ export function conv2dBackpropFilterGemm(
   const left = info.padInfo.left;
   const k = filterHeight * filterWidth * inChannels;
   const acc = new Float64Array(k * outChannels);
-  const step = imagesPerChunk(info, k);
+  const step = imagesPerChunk(info, k, chunkElements);
   for (let b0 = 0; b0 < batchSize; b0 += step) {
     const b1 = Math.min(batchSize, b0 + step);
     const rows = (b1 - b0) * outHeight * outWidth;
@@ -106,6 +107,7 @@ export function conv2dBackpropInputGemm(
   dy: TensorInfo,
   filter: TensorInfo,
   info: backend_util.Conv2DInfo,
+  chunkElements = CHUNK_ELEMENTS,
 ): TensorInfo {
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
   const { strideHeight, strideWidth, dilationHeight, dilationWidth, filterHeight, filterWidth } = info;
@@ -120,7 +122,7 @@ export function conv2dBackpropInputGemm(
   }
   const out = backend.makeOutput(info.inShape, 'float32');
   backend.typedArrayFromHeap(out).fill(0);
-  const step = imagesPerChunk(info, k);
+  const step = imagesPerChunk(info, k, chunkElements);
   for (let b0 = 0; b0 < batchSize; b0 += step) {
     const b1 = Math.min(batchSize, b0 + step);
     const dyPart = dyChunk(backend, dy, info, b0, b1);

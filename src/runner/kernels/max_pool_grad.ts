@@ -15,6 +15,8 @@ import { computeOnBackend, type DojoBackendName, type NumericArray } from './ten
  *
  * Stock cpu walks every input pixel through TensorBuffer index arithmetic:
  * about as slow as the convolutions themselves in an MNIST-sized conv net.
+ * Stock wasm (4.22) is fast but wrong: on random inputs it routes gradient to
+ * other elements than the window maxima (see tests/unit/kernels).
  * Input is NHWC, as for every 2-D pooling op in tfjs.
  */
 export function maxPoolGradValues(

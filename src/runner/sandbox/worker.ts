@@ -78,6 +78,9 @@ function wasmBlobUrls(wasm: Record<string, ArrayBuffer>): Record<string, string>
   for (const [name, bytes] of Object.entries(wasm)) {
     urls[name] = URL.createObjectURL(new Blob([bytes], { type: 'application/wasm' }));
   }
+  // tfjs insists on a path for the threaded build too, but only loads it when the page is
+  // cross-origin isolated (SharedArrayBuffer), which an opaque-origin sandbox never is.
+  urls['tfjs-backend-wasm-threaded-simd.wasm'] ??= urls['tfjs-backend-wasm-simd.wasm'];
   return urls;
 }
 
