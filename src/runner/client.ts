@@ -7,7 +7,7 @@
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import { drillMeta } from '../core/drill';
-import { loadLearnerSplits } from './drill-data';
+import { datasetsUrl, loadLearnerSplits } from './drill-data';
 import type { HostMessage, SandboxMessage } from './protocol';
 import { isSandboxMessage } from './protocol';
 import { SANDBOX_SRCDOC } from './sandbox/iframe';
@@ -60,20 +60,22 @@ class Sandbox {
     // Only our own iframe may talk to us, and only in our protocol.
     if (e.source !== this.iframe.contentWindow) return;
     const data = e.data as { type?: string };
-    if (data?.type === 'iframe-ready') return this.iframeReady();
-    if (isSandboxMessage(data)) this.listener?.(data);
+    if (data?.type === 'iframe-ready') return this.iframeLoaded();
+    if (!isSandboxMessage(data)) return;
+    // The handshake is kept apart from the run's listener, which may be attached first.
+    if (data.type === 'ready') return this.workerReady();
+    this.listener?.(data);
   };
-  private iframeReady: () => void = () => {};
+  private iframeLoaded: () => void = () => {};
+  private workerReady: () => void = () => {};
 
   constructor() {
     window.addEventListener('message', this.onWindowMessage);
-    const iframeLoaded = new Promise<void>((resolve) => (this.iframeReady = resolve));
+    const iframeLoaded = new Promise<void>((resolve) => (this.iframeLoaded = resolve));
+    const workerReady = new Promise<void>((resolve) => (this.workerReady = resolve));
     this.ready = (async () => {
       document.body.appendChild(this.iframe);
       const [source] = await Promise.all([loadWorkerSource(), iframeLoaded]);
-      const workerReady = new Promise<void>((resolve) => {
-        this.listener = (m) => m.type === 'ready' && resolve();
-      });
       this.iframe.contentWindow!.postMessage({ type: 'boot', workerSource: source }, '*');
       await workerReady;
     })();
@@ -154,7 +156,7 @@ export function createSandboxRunner(): RunnerClient {
       void (async () => {
         try {
           const entry = registry.get(request.drillId);
-          const [splits, wasm] = await Promise.all([loadLearnerSplits(entry.drill), loadWasm(), sandbox.ready]);
+          const [splits, wasm] = await Promise.all([loadLearnerSplits(entry.drill, datasetsUrl()), loadWasm(), sandbox.ready]);
           if (settled) return;
           sandbox.send({
             type: 'run',

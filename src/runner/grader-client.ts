@@ -1,4 +1,5 @@
 /** The app's handle on the grader worker: one worker, requests matched by id. */
+import { datasetsUrl } from './drill-data';
 import type { GraderRequest, GraderResponse } from './grader-protocol';
 import type { GraderClient } from './types';
 
@@ -30,7 +31,7 @@ export function createGraderClient(): GraderClient {
       const id = nextId++;
       const response = await new Promise<GraderResponse>((resolve) => {
         pending.set(id, { resolve });
-        getWorker().postMessage({ id, drillId, artifacts } satisfies GraderRequest);
+        getWorker().postMessage({ id, drillId, artifacts, datasetsUrl: datasetsUrl() } satisfies GraderRequest);
       });
       if (!response.ok) throw new Error(response.message);
       return response.report;

@@ -6,6 +6,8 @@ export interface GraderRequest {
   id: number;
   drillId: string;
   artifacts: io.ModelArtifacts;
+  /** Absolute URL of public/datasets/ (the page knows it; the worker's own location is assets/). */
+  datasetsUrl: string;
 }
 
 export type GraderResponse = { id: number; ok: true; report: GradeReport } | { id: number; ok: false; message: string };

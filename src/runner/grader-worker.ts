@@ -13,13 +13,13 @@ const scope = self as unknown as { postMessage(m: GraderResponse): void; onmessa
 let backendReady: Promise<unknown> | undefined;
 
 scope.onmessage = async (event) => {
-  const { id, drillId, artifacts } = event.data;
+  const { id, drillId, artifacts, datasetsUrl } = event.data;
   try {
     // WebGL when the worker has OffscreenCanvas, else the CPU: grading is inference only.
     backendReady ??= tf.setBackend('webgl').catch(() => false).then((ok) => (ok ? true : tf.setBackend('cpu')));
     await backendReady;
     const { drill } = registry.get(drillId);
-    const splits = await loadAllSplits(drill);
+    const splits = await loadAllSplits(drill, datasetsUrl);
     const report = await gradeArtifacts(drill, artifacts, splits);
     scope.postMessage({ id, ok: true, report });
   } catch (e) {

@@ -71,5 +71,6 @@ export async function setEditorCode(page: Page, code: string): Promise<void> {
 
 /** The editor's text as the learner sees it. */
 export async function editorText(page: Page): Promise<string> {
-  return page.locator('.monaco-editor .view-lines').first().innerText();
+  // Monaco renders spaces as no-break spaces.
+  return (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
 }

@@ -3,6 +3,7 @@
  * by side in the same process (or the same browser), so machine speed cancels out.
  */
 import { benchDecode } from './decode';
+import { runKernelBenches } from './kernels';
 
 export interface BenchRow {
   name: string;
@@ -17,4 +18,7 @@ export type BenchSection = (emit: (row: BenchRow) => void) => Promise<void>;
 
 export const BENCH_SECTIONS: Record<string, BenchSection> = {
   decode: benchDecode,
+  kernels: async (emit) => {
+    await runKernelBenches({}, emit);
+  },
 };

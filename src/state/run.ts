@@ -1,0 +1,197 @@
+/**
+ * One run at a time: start it, watch it, stop it, submit its model.
+ *
+ * The runner and grader are injected (tests pass fakes). Events from a run that
+ * was superseded are dropped by run id. Nothing here reads or writes drafts: the
+ * code of a run is a snapshot taken when it started.
+ */
+import type { io } from '@tensorflow/tfjs';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { MetricName } from '../core/drill';
+import type { GradeReport } from '../core/grading/report';
+import type { BackendChoice, BackendName, LearnerError } from '../runner/protocol';
+import type { GraderClient, RunEvent, RunHandle, RunOutcome, RunnerClient } from '../runner/types';
+import { createRunFold, emptyRunView, type RunView } from './run-fold';
+import { throttle } from './throttle';
+
+export type RunStatus = 'idle' | 'starting' | 'running' | 'stopped' | 'failed' | 'completed';
+export type GradeStatus = 'idle' | 'grading' | 'graded' | 'failed';
+
+export interface CompletedRun {
+  artifacts: io.ModelArtifacts;
+  backend: BackendName;
+  ms: number;
+}
+
+/** What a graded submission reports, for the progress store. */
+export interface GradedSubmission {
+  drillId: string;
+  code: string;
+  report: GradeReport;
+  backend: BackendName | null;
+  runMs: number | null;
+}
+
+export interface RunState {
+  status: RunStatus;
+  drillId: string | null;
+  /** The code the current run started from. */
+  source: string | null;
+  backendChoice: BackendChoice;
+  handle: RunHandle | null;
+  view: RunView;
+  completed: CompletedRun | null;
+  /** The failure that ended the run (also in `view.error` when the sandbox sent it). */
+  error: LearnerError | null;
+  startedAt: number | null;
+  grade: GradeStatus;
+  report: GradeReport | null;
+  gradeError: string | null;
+  start(request: { drillId: string; source: string; backend: BackendChoice; metric?: MetricName }): void;
+  stop(): void;
+  submit(): Promise<void>;
+  /** Forget the last run (e.g. when opening another drill). */
+  clear(): void;
+}
+
+export type RunStore = StoreApi<RunState>;
+
+export interface RunDeps {
+  runner: RunnerClient;
+  grader: GraderClient;
+  onGraded?(submission: GradedSubmission): void | Promise<void>;
+  /** Max rate of view updates while training. */
+  publishIntervalMs?: number;
+  now?: () => number;
+}
+
+export function isLive(status: RunStatus): boolean {
+  return status === 'starting' || status === 'running';
+}
+
+export function canSubmit(s: Pick<RunState, 'status' | 'completed' | 'grade'>): boolean {
+  return s.status === 'completed' && s.completed !== null && s.grade !== 'grading';
+}
+
+export function createRunStore(deps: RunDeps): RunStore {
+  const now = deps.now ?? Date.now;
+  // Bumped per start/clear; events and outcomes of an older generation are dropped.
+  // (A run id would do, but the runner may emit before `run()` has returned one.)
+  let generation = 0;
+
+  const idle = () => ({
+    status: 'idle' as RunStatus,
+    drillId: null,
+    source: null,
+    handle: null,
+    view: emptyRunView(),
+    completed: null,
+    error: null,
+    startedAt: null,
+    grade: 'idle' as GradeStatus,
+    report: null,
+    gradeError: null,
+  });
+
+  let publisher: ReturnType<typeof throttle> | null = null;
+
+  return createStore<RunState>()((set, get) => ({
+    ...idle(),
+    backendChoice: 'auto',
+
+    start({ drillId, source, backend, metric }) {
+      const previous = get().handle;
+      if (previous && isLive(get().status)) previous.stop();
+      publisher?.cancel();
+
+      const fold = createRunFold({ metric });
+      const publish = throttle(() => set({ view: fold.snapshot() }), deps.publishIntervalMs ?? 100, now);
+      publisher = publish;
+      set({ ...idle(), status: 'starting', drillId, source, backendChoice: backend, startedAt: now() });
+
+      const mine = ++generation;
+      const current = () => mine === generation;
+      let handle: RunHandle;
+      const onEvent = (event: RunEvent) => {
+        if (!current()) return;
+        fold.apply(event, now());
+        if (event.type === 'batch' || event.type === 'epoch' || event.type === 'console') {
+          publish.request();
+        } else {
+          publish.cancel();
+          set({ view: fold.snapshot() });
+        }
+        if (get().status === 'starting') set({ status: 'running' });
+      };
+      try {
+        handle = deps.runner.run({ drillId, source, backend }, onEvent);
+      } catch (e) {
+        const error: LearnerError = { kind: 'runtime', message: e instanceof Error ? e.message : String(e) };
+        set({ status: 'failed', error });
+        return;
+      }
+      if (isLive(get().status)) set({ handle });
+
+      void handle.finished.then(
+        (outcome: RunOutcome) => {
+          if (!current()) return;
+          publish.flush();
+          set({ view: fold.snapshot(), handle: null });
+          switch (outcome.status) {
+            case 'completed':
+              set({ status: 'completed', completed: { artifacts: outcome.artifacts, backend: outcome.backend, ms: outcome.ms } });
+              return;
+            case 'failed':
+              set({ status: 'failed', error: outcome.error });
+              return;
+            case 'stopped':
+              set({ status: 'stopped' });
+              return;
+          }
+        },
+        (e: unknown) => {
+          if (!current()) return;
+          publish.flush();
+          set({
+            view: fold.snapshot(),
+            handle: null,
+            status: 'failed',
+            error: { kind: 'runtime', message: e instanceof Error ? e.message : String(e) },
+          });
+        },
+      );
+    },
+
+    stop() {
+      const { handle, status } = get();
+      if (handle && isLive(status)) handle.stop();
+    },
+
+    async submit() {
+      const s = get();
+      if (!canSubmit(s) || !s.completed || !s.drillId) return;
+      const { drillId, source, completed } = s;
+      const mine = generation;
+      set({ grade: 'grading', report: null, gradeError: null });
+      let report: GradeReport;
+      try {
+        report = await deps.grader.grade(drillId, completed.artifacts);
+      } catch (e) {
+        if (mine === generation) set({ grade: 'failed', gradeError: e instanceof Error ? e.message : String(e) });
+        return;
+      }
+      if (mine !== generation) return;
+      set({ grade: 'graded', report });
+      // Recording the attempt has its own error reporting (storage banner); the mark stands either way.
+      await deps.onGraded?.({ drillId, code: source ?? '', report, backend: completed.backend, runMs: completed.ms });
+    },
+
+    clear() {
+      const { handle, status } = get();
+      if (handle && isLive(status)) handle.stop();
+      publisher?.cancel();
+      generation += 1;
+      set(idle());
+    },
+  }));
+}

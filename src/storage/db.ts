@@ -1,0 +1,54 @@
+/**
+ * The app's IndexedDB database: one object store per kind of record.
+ * Bump `DB_VERSION` and add a step to `upgrade` when the schema changes; never
+ * rewrite an old step, since learners' browsers may still be on it.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { MetricName } from '../core/drill';
+import type { BackendName } from '../runner/protocol';
+
+export const DB_NAME = 'tensor-dojo';
+export const DB_VERSION = 1;
+
+export interface DraftRecord {
+  drillId: string;
+  code: string;
+  /** ms since epoch */
+  updatedAt: number;
+}
+
+/** One graded submission. The code is a snapshot of what was run, not the live draft. */
+export interface AttemptRecord {
+  id: number;
+  drillId: string;
+  /** ms since epoch */
+  at: number;
+  code: string;
+  metric: { name: MetricName; value: number | null };
+  points: number;
+  passed: boolean;
+  backend: BackendName | null;
+  /** Training time of the run that produced the model. */
+  runMs?: number;
+}
+
+export type NewAttempt = Omit<AttemptRecord, 'id'>;
+
+export interface DojoSchema extends DBSchema {
+  drafts: { key: string; value: DraftRecord };
+  attempts: { key: number; value: AttemptRecord; indexes: { byDrill: string } };
+}
+
+export type DojoDb = IDBPDatabase<DojoSchema>;
+
+export function openDojoDb(name: string = DB_NAME): Promise<DojoDb> {
+  return openDB<DojoSchema>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('drafts', { keyPath: 'drillId' });
+        const attempts = db.createObjectStore('attempts', { keyPath: 'id', autoIncrement: true });
+        attempts.createIndex('byDrill', 'drillId');
+      }
+    },
+  });
+}

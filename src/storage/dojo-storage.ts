@@ -1,0 +1,80 @@
+/**
+ * The persistence face the stores use: drafts and attempts, nothing else.
+ * Every failure surfaces as a `StorageWriteError` carrying a learner-facing
+ * `StorageProblem`; callers keep working from memory.
+ */
+import type { AttemptRecord, DojoDb, DraftRecord, NewAttempt } from './db';
+import { openDojoDb } from './db';
+import { describeStorageError, StorageWriteError } from './errors';
+
+export interface DojoStorage {
+  loadDraft(drillId: string): Promise<DraftRecord | undefined>;
+  saveDraft(drillId: string, code: string): Promise<void>;
+  deleteDraft(drillId: string): Promise<void>;
+  addAttempt(attempt: NewAttempt): Promise<AttemptRecord>;
+  listAttempts(): Promise<AttemptRecord[]>;
+}
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof StorageWriteError) throw e;
+    throw new StorageWriteError(describeStorageError(e), { cause: e });
+  }
+}
+
+/**
+ * IndexedDB-backed storage. The database opens on first use; if opening fails
+ * (storage blocked) each call rejects with the reason and the next call tries again.
+ */
+export function createIdbStorage(options: { dbName?: string; now?: () => number } = {}): DojoStorage {
+  const now = options.now ?? Date.now;
+  let dbPromise: Promise<DojoDb> | null = null;
+  const db = (): Promise<DojoDb> => {
+    if (!dbPromise) {
+      dbPromise = openDojoDb(options.dbName).catch((e: unknown) => {
+        dbPromise = null;
+        throw e;
+      });
+    }
+    return dbPromise;
+  };
+
+  return {
+    loadDraft: (drillId) => guarded(async () => (await db()).get('drafts', drillId)),
+    saveDraft: (drillId, code) =>
+      guarded(async () => {
+        await (await db()).put('drafts', { drillId, code, updatedAt: now() });
+      }),
+    deleteDraft: (drillId) => guarded(async () => (await db()).delete('drafts', drillId)),
+    addAttempt: (attempt) =>
+      guarded(async () => {
+        // `id` is assigned by the store (autoIncrement keyPath), so it is absent on insert.
+        const id = await (await db()).add('attempts', attempt as AttemptRecord);
+        return { ...attempt, id };
+      }),
+    listAttempts: () => guarded(async () => (await db()).getAll('attempts')),
+  };
+}
+
+/** Storage that keeps everything in memory: for tests and as a stand-in when IndexedDB is absent. */
+export function createMemoryStorage(now: () => number = Date.now): DojoStorage {
+  const drafts = new Map<string, DraftRecord>();
+  const attempts: AttemptRecord[] = [];
+  return {
+    loadDraft: async (drillId) => drafts.get(drillId),
+    saveDraft: async (drillId, code) => {
+      drafts.set(drillId, { drillId, code, updatedAt: now() });
+    },
+    deleteDraft: async (drillId) => {
+      drafts.delete(drillId);
+    },
+    addAttempt: async (attempt) => {
+      const record = { ...attempt, id: attempts.length + 1 };
+      attempts.push(record);
+      return record;
+    },
+    listAttempts: async () => attempts.slice(),
+  };
+}

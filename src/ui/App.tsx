@@ -1,0 +1,61 @@
+/** The shell: header, notices, and the page for the current hash route. */
+import { useEffect } from 'react';
+import { parseRoute, routeHref } from '../state/route';
+import { Board } from './board/Board';
+import { Notices } from './Notices';
+import { NotFound } from './NotFound';
+import { SettingsPage } from './settings/SettingsPage';
+import { SharedLinkPage } from './SharedLinkPage';
+import { useApp, useHash } from './stores';
+import { WorkspacePage } from './workspace/WorkspacePage';
+
+export function App() {
+  const route = parseRoute(useHash());
+  const theme = useApp('settings', (s) => s.theme);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  let page;
+  switch (route.name) {
+    case 'board':
+      page = <Board />;
+      break;
+    case 'drill':
+      page = <WorkspacePage key={route.id} drillId={route.id} />;
+      break;
+    case 'settings':
+      page = <SettingsPage />;
+      break;
+    case 'shared':
+      page = <SharedLinkPage payload={route.payload} />;
+      break;
+    case 'not-found':
+      page = <NotFound what={`There is no page at “${route.hash}”.`} />;
+      break;
+  }
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <a className="brand" href={routeHref({ name: 'board' })}>
+          <span aria-hidden="true" className="brand-mark">
+            ◆
+          </span>{' '}
+          Tensor Dojo
+        </a>
+        <nav aria-label="Main">
+          <a href={routeHref({ name: 'board' })} aria-current={route.name === 'board' ? 'page' : undefined}>
+            Board
+          </a>
+          <a href={routeHref({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
+            Settings
+          </a>
+        </nav>
+      </header>
+      <Notices />
+      <main className={`page page-${route.name}`}>{page}</main>
+    </div>
+  );
+}

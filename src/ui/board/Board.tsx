@@ -1,0 +1,98 @@
+/** Home: the five exam areas as columns, each drill a card with its progress. */
+import { useMemo } from 'react';
+import { AREA_TITLES, type Area, type DrillMeta } from '../../core/drill';
+import { formatMetric } from '../common/format';
+import { progressByDrill, STATUS_LABELS, summarizeAttempts, type DrillProgress } from '../../state/progress';
+import { routeHref } from '../../state/route';
+import { formatDuration } from '../../state/run-fold';
+import { useApp, useDrills } from '../stores';
+
+const AREAS: Area[] = [1, 2, 3, 4, 5];
+
+export function Board() {
+  const attempts = useApp('progress', (s) => s.attempts);
+  const progress = useMemo(() => progressByDrill(attempts), [attempts]);
+  const registry = useDrills();
+  const drills = useMemo(() => registry.list(), [registry]);
+  const passed = drills.filter((d) => progress.get(d.id)?.status === 'passed').length;
+
+  return (
+    <section className="board" aria-labelledby="board-title">
+      <div className="board-intro">
+        <h1 id="board-title">Practice board</h1>
+        <p>
+          Exam-style practice for the five areas of the TensorFlow Developer Certificate, in TensorFlow.js: write the whole training program,
+          train it in your browser, and submit the model for a mark out of 5 on data your code never sees. (The certificate exam itself
+          closed in 2024; the drills keep its format.)
+        </p>
+        <p className="board-summary">
+          {passed} of {drills.length} drills passed.
+        </p>
+      </div>
+      <div className="board-columns">
+        {AREAS.map((area) => {
+          const inArea = drills.filter((d) => d.area === area);
+          return (
+            <section key={area} className="board-column" aria-labelledby={`area-${area}`}>
+              <h2 id={`area-${area}`}>
+                <span className="area-number">{area}</span> {AREA_TITLES[area]}
+              </h2>
+              {inArea.length === 0 ? (
+                <p className="board-empty">No drills yet.</p>
+              ) : (
+                <ul className="card-list">
+                  {inArea.map((d) => (
+                    <li key={d.id}>
+                      <DrillCard drill={d} progress={progress.get(d.id) ?? summarizeAttempts([])} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+function DrillCard({ drill, progress }: { drill: DrillMeta; progress: DrillProgress }) {
+  const best = progress.bestPoints;
+  return (
+    <article className={`drill-card status-${progress.status}`} data-testid={`drill-card-${drill.id}`}>
+      <h3>
+        <a href={routeHref({ name: 'drill', id: drill.id })}>{drill.title}</a>
+      </h3>
+      <p className="drill-summary">{drill.summary}</p>
+      <p className="drill-metric">
+        {drill.metric.label}: 5/5 at {drill.metric.higherIsBetter ? '≥' : '≤'} {formatMetric(drill.thresholds[4], drill.metric.name)}
+      </p>
+      <dl className="drill-stats">
+        <div>
+          <dt>Status</dt>
+          <dd className="status-pill">{STATUS_LABELS[progress.status]}</dd>
+        </div>
+        <div>
+          <dt>Best</dt>
+          <dd>{best === null ? '—' : `${best}/5`}</dd>
+        </div>
+        <div>
+          <dt>Attempts</dt>
+          <dd>{progress.attempts}</dd>
+        </div>
+        {progress.timeSpentMs > 0 && (
+          <div>
+            <dt>Training time</dt>
+            <dd>{formatDuration(progress.timeSpentMs)}</dd>
+          </div>
+        )}
+        {drill.minutes !== undefined && (
+          <div>
+            <dt>Guide</dt>
+            <dd>~{drill.minutes} min</dd>
+          </div>
+        )}
+      </dl>
+    </article>
+  );
+}

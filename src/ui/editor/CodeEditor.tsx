@@ -1,0 +1,36 @@
+/**
+ * The editor the workspace uses. Monaco (a few MB) is fetched with `import()` after
+ * first paint; until then, or if it fails to load, a textarea edits the same value.
+ */
+import { lazy, Suspense, Component, type ReactNode } from 'react';
+import { TextareaEditor } from './TextareaEditor';
+import type { CodeEditorProps } from './types';
+
+const MonacoEditor = lazy(() => import('./MonacoEditor'));
+
+class FallbackOnError extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  componentDidCatch(error: unknown) {
+    console.warn('The code editor failed to load; using a plain text area instead.', error);
+  }
+  render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+export function CodeEditor(props: CodeEditorProps) {
+  const fallback = <TextareaEditor {...props} />;
+  if (props.plain) return <div className="code-editor" data-testid="code-editor">{fallback}</div>;
+  return (
+    <div className="code-editor" data-testid="code-editor">
+      <FallbackOnError fallback={fallback}>
+        <Suspense fallback={fallback}>
+          <MonacoEditor {...props} />
+        </Suspense>
+      </FallbackOnError>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+/** Monaco behind the `CodeEditorProps` interface. Loaded with `import()` by CodeEditor. */
+import { useEffect, useImperativeHandle, useRef } from 'react';
+import { DRILL_URI, monaco, setUpTypeScript } from './monaco-setup';
+import type { CodeEditorProps } from './types';
+
+export default function MonacoEditor({ value, onChange, docId, theme, label, onRun, marker, readOnly, ref }: CodeEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  // Latest callbacks without re-creating the editor.
+  const onChangeRef = useRef(onChange);
+  const onRunRef = useRef(onRun);
+  onChangeRef.current = onChange;
+  onRunRef.current = onRun;
+  const applyingProp = useRef(false);
+  const docRef = useRef(docId);
+
+  useEffect(() => {
+    void setUpTypeScript();
+    const uri = monaco.Uri.parse(DRILL_URI);
+    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, 'typescript', uri);
+    if (model.getValue() !== value) model.setValue(value);
+    const editor = monaco.editor.create(host.current!, {
+      model,
+      theme: theme === 'dark' ? 'vs-dark' : 'vs',
+      ariaLabel: label,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      tabSize: 2,
+      scrollBeyondLastLine: false,
+      fixedOverflowWidgets: true,
+      readOnly,
+    });
+    editorRef.current = editor;
+    const changes = model.onDidChangeContent(() => {
+      if (!applyingProp.current) onChangeRef.current(model.getValue());
+    });
+    // An action, not `addCommand`: commands are shared by all editors and break when
+    // an editor is disposed and re-created (React StrictMode does exactly that).
+    const runAction = editor.addAction({
+      id: 'tensor-dojo.run',
+      label: 'Run the training program',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+      run: () => onRunRef.current?.(),
+    });
+    return () => {
+      changes.dispose();
+      runAction.dispose();
+      editor.dispose();
+      editorRef.current = null;
+    };
+    // The editor lives as long as the component; props are synced by the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    const newDoc = docRef.current !== docId;
+    docRef.current = docId;
+    if (!newDoc && model.getValue() === value) return;
+    applyingProp.current = true;
+    try {
+      if (newDoc) {
+        model.setValue(value);
+      } else {
+        // An outside change (reset, undo of a reset) stays undoable with Ctrl+Z.
+        editorRef.current!.pushUndoStop();
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
+        editorRef.current!.pushUndoStop();
+      }
+    } finally {
+      applyingProp.current = false;
+    }
+  }, [docId, value]);
+
+  useEffect(() => {
+    monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
+  }, [theme]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ readOnly, ariaLabel: label });
+  }, [readOnly, label]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      'run',
+      marker
+        ? [
+            {
+              severity: monaco.MarkerSeverity.Error,
+              message: marker.message,
+              startLineNumber: marker.line,
+              startColumn: marker.column,
+              endLineNumber: marker.line,
+              endColumn: model.getLineMaxColumn(Math.min(marker.line, model.getLineCount())),
+            },
+          ]
+        : [],
+    );
+  }, [marker, value]);
+
+  useImperativeHandle(ref, () => ({
+    revealPosition(line, column) {
+      const editor = editorRef.current;
+      if (!editor) return;
+      editor.setPosition({ lineNumber: line, column });
+      editor.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column });
+      editor.focus();
+    },
+    focus: () => editorRef.current?.focus(),
+  }));
+
+  return <div ref={host} className="monaco-host" />;
+}

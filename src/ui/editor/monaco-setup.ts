@@ -1,0 +1,82 @@
+/**
+ * Monaco, trimmed to what a TypeScript lab needs: the editor core, the TypeScript
+ * language (tokenizer + language service) and a handful of editor features.
+ * The full `monaco-editor` entry would pull in every language and its worker.
+ *
+ * Workers are wired explicitly: without `MonacoEnvironment.getWorker` Monaco runs
+ * them on the main thread and logs "Could not create web worker(s)".
+ */
+import * as monaco from 'monaco-editor/esm/vs/editor/editor.api';
+import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
+import TsWorker from 'monaco-editor/esm/vs/language/typescript/ts.worker?worker';
+
+import 'monaco-editor/esm/vs/editor/browser/coreCommands.js';
+import 'monaco-editor/esm/vs/editor/browser/widget/codeEditor/codeEditorWidget.js';
+import 'monaco-editor/esm/vs/editor/contrib/bracketMatching/browser/bracketMatching.js';
+import 'monaco-editor/esm/vs/editor/contrib/clipboard/browser/clipboard.js';
+import 'monaco-editor/esm/vs/editor/contrib/codeAction/browser/codeActionContributions.js';
+import 'monaco-editor/esm/vs/editor/contrib/comment/browser/comment.js';
+import 'monaco-editor/esm/vs/editor/contrib/contextmenu/browser/contextmenu.js';
+import 'monaco-editor/esm/vs/editor/contrib/cursorUndo/browser/cursorUndo.js';
+import 'monaco-editor/esm/vs/editor/contrib/find/browser/findController.js';
+import 'monaco-editor/esm/vs/editor/contrib/folding/browser/folding.js';
+import 'monaco-editor/esm/vs/editor/contrib/format/browser/formatActions.js';
+import 'monaco-editor/esm/vs/editor/contrib/gotoError/browser/gotoError.js';
+import 'monaco-editor/esm/vs/editor/contrib/gotoSymbol/browser/goToCommands.js';
+import 'monaco-editor/esm/vs/editor/contrib/gotoSymbol/browser/link/goToDefinitionAtPosition.js';
+import 'monaco-editor/esm/vs/editor/contrib/hover/browser/hoverContribution.js';
+import 'monaco-editor/esm/vs/editor/contrib/indentation/browser/indentation.js';
+import 'monaco-editor/esm/vs/editor/contrib/inlineProgress/browser/inlineProgress.js';
+import 'monaco-editor/esm/vs/editor/contrib/linesOperations/browser/linesOperations.js';
+import 'monaco-editor/esm/vs/editor/contrib/multicursor/browser/multicursor.js';
+import 'monaco-editor/esm/vs/editor/contrib/parameterHints/browser/parameterHints.js';
+import 'monaco-editor/esm/vs/editor/contrib/rename/browser/rename.js';
+import 'monaco-editor/esm/vs/editor/contrib/smartSelect/browser/smartSelect.js';
+import 'monaco-editor/esm/vs/editor/contrib/snippet/browser/snippetController2.js';
+import 'monaco-editor/esm/vs/editor/contrib/suggest/browser/suggestController.js';
+import 'monaco-editor/esm/vs/editor/contrib/wordHighlighter/browser/wordHighlighter.js';
+import 'monaco-editor/esm/vs/editor/contrib/wordOperations/browser/wordOperations.js';
+import 'monaco-editor/esm/vs/editor/contrib/readOnlyMessage/browser/contribution.js';
+import 'monaco-editor/esm/vs/editor/common/standaloneStrings.js';
+import 'monaco-editor/esm/vs/base/browser/ui/codicons/codiconStyles.js';
+import 'monaco-editor/esm/vs/basic-languages/typescript/typescript.contribution.js';
+import 'monaco-editor/esm/vs/language/typescript/monaco.contribution.js';
+
+self.MonacoEnvironment = {
+  getWorker(_workerId: string, label: string) {
+    return label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker();
+  },
+};
+
+/** The learner's file; imports resolve against `file:///node_modules/...` extra libs. */
+export const DRILL_URI = 'file:///drill.ts';
+
+let typesLoading: Promise<void> | null = null;
+
+/** Compiler options once; the type libraries (a few MB of text) fetched in the background. */
+export function setUpTypeScript(): Promise<void> {
+  if (typesLoading) return typesLoading;
+  const ts = monaco.languages.typescript;
+  ts.typescriptDefaults.setCompilerOptions({
+    // Monaco's enum stops at ES2020, its TypeScript knows ES2022 (= 9).
+    target: 9 as typeof ts.ScriptTarget.ES2020,
+    module: ts.ModuleKind.ESNext,
+    // Classic node resolution walks `node_modules/` folders, where the extra libs sit.
+    moduleResolution: ts.ModuleResolutionKind.NodeJs,
+    lib: ['es2022', 'dom', 'dom.iterable'],
+    allowNonTsExtensions: true,
+    esModuleInterop: true,
+    strict: false,
+    noEmit: true,
+    skipLibCheck: true,
+  });
+  ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
+  // Only the learner's file is validated, so keep the worker's model sync eager.
+  ts.typescriptDefaults.setEagerModelSync(true);
+  typesLoading = import('./type-libs').then(({ loadTypeLibs }) => {
+    ts.typescriptDefaults.setExtraLibs(loadTypeLibs());
+  });
+  return typesLoading;
+}
+
+export { monaco };

@@ -1,0 +1,46 @@
+/** Hands the app's stores to React; components read them with selectors. */
+import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { DrillRegistry } from '../core/registry';
+import type { AppStores } from '../state/app-stores';
+
+const StoresContext = createContext<{ stores: AppStores; drills: DrillRegistry } | null>(null);
+
+/** The drill registry is handed in too, so a test page can show made-up drills. */
+export function StoresProvider({ stores, drills, children }: { stores: AppStores; drills: DrillRegistry; children: ReactNode }) {
+  const value = useMemo(() => ({ stores, drills }), [stores, drills]);
+  return <StoresContext.Provider value={value}>{children}</StoresContext.Provider>;
+}
+
+function useAppContext() {
+  const ctx = useContext(StoresContext);
+  if (!ctx) throw new Error('useStores outside <StoresProvider>.');
+  return ctx;
+}
+
+export function useStores(): AppStores {
+  return useAppContext().stores;
+}
+
+export function useDrills(): DrillRegistry {
+  return useAppContext().drills;
+}
+
+type StateOf<K extends keyof AppStores> = ReturnType<AppStores[K]['getState']>;
+
+/** `useApp('run', (s) => s.status)`; the selector should return a stable value (no new objects). */
+export function useApp<K extends keyof AppStores, T>(key: K, selector: (state: StateOf<K>) => T): T {
+  const store = useStores()[key] as unknown as Parameters<typeof useStore>[0];
+  return useStore(store, selector as (s: unknown) => T);
+}
+
+/** The current `location.hash`, re-rendering on change. */
+export function useHash(): string {
+  return useSyncExternalStore(
+    (notify) => {
+      window.addEventListener('hashchange', notify);
+      return () => window.removeEventListener('hashchange', notify);
+    },
+    () => window.location.hash,
+  );
+}

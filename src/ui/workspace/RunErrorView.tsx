@@ -1,0 +1,33 @@
+/** A learner error: what, where (a button that moves the cursor there), what to try. */
+import type { LearnerError } from '../../runner/protocol';
+
+const KIND_TITLES: Record<LearnerError['kind'], string> = {
+  syntax: 'Your code does not compile',
+  runtime: 'Your code threw an error',
+  contract: 'Your function did not return a model',
+  backend: 'The backend failed',
+};
+
+export function RunErrorView({ error, onReveal }: { error: LearnerError; onReveal(line: number, column: number): void }) {
+  const pos = error.position;
+  return (
+    <div className="run-error" role="alert" data-testid="run-error">
+      <h3>{KIND_TITLES[error.kind]}</h3>
+      <p className="run-error-message">{error.message}</p>
+      {pos && (
+        <p>
+          <button type="button" className="link-button" onClick={() => onReveal(pos.line, pos.column)}>
+            line {pos.line}, column {pos.column}
+          </button>
+        </p>
+      )}
+      {error.hint && <p className="hint">{error.hint}</p>}
+      {error.stack && (
+        <details>
+          <summary>Stack</summary>
+          <pre>{error.stack}</pre>
+        </details>
+      )}
+    </div>
+  );
+}

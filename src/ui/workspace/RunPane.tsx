@@ -1,0 +1,110 @@
+/** Run controls and everything the current run shows: status, progress, curves, errors, console, report. */
+import type { BackendChoice } from '../../runner/protocol';
+import { canSubmit, isLive } from '../../state/run';
+import { formatDuration, leakedTensors } from '../../state/run-fold';
+import { ReportCard } from '../report/ReportCard';
+import { useApp, useStores } from '../stores';
+import { BACKEND_LABELS, BackendPicker } from './BackendPicker';
+import { ConsoleView } from './ConsoleView';
+import { ProgressView } from './ProgressView';
+import { RunErrorView } from './RunErrorView';
+import { TrainingCharts } from './TrainingCharts';
+
+export function RunPane({ drillId, onRun, onReveal }: { drillId: string; onRun(): void; onReveal(line: number, column: number): void }) {
+  const { run, settings } = useStores();
+  const backendPref = useApp('settings', (s) => s.backend);
+  const mine = useApp('run', (s) => s.drillId === drillId);
+  const status = useApp('run', (s) => s.status);
+  const view = useApp('run', (s) => s.view);
+  const error = useApp('run', (s) => s.error);
+  const completed = useApp('run', (s) => s.completed);
+  const grade = useApp('run', (s) => s.grade);
+  const report = useApp('run', (s) => s.report);
+  const gradeError = useApp('run', (s) => s.gradeError);
+  const submittable = useApp('run', (s) => canSubmit(s) && s.drillId === drillId);
+
+  const live = mine && isLive(status);
+  const shownError = mine ? (view.error ?? error) : null;
+  const leaked = mine ? leakedTensors(view.tensors) : 0;
+
+  return (
+    <section className="run-pane" aria-label="Run">
+      <div className="run-toolbar">
+        <BackendPicker
+          value={backendPref}
+          onChange={(b: BackendChoice) => settings.getState().setBackend(b)}
+          active={mine ? view.backend : null}
+          disabled={live}
+        />
+        <div className="run-buttons">
+          <button type="button" className="btn btn-primary" onClick={onRun} disabled={live} title="Run (Ctrl+Enter)" aria-keyshortcuts="Control+Enter">
+            Run
+          </button>
+          <button type="button" className="btn btn-danger" onClick={() => run.getState().stop()} disabled={!live}>
+            Stop
+          </button>
+          <button type="button" className="btn" onClick={() => void run.getState().submit()} disabled={!submittable}>
+            Submit
+          </button>
+        </div>
+      </div>
+
+      <p className="run-status" role="status" data-testid="run-status">
+        {!mine || status === 'idle' ? (
+          'Not run yet. Press Run (Ctrl+Enter) to train in your browser.'
+        ) : status === 'starting' ? (
+          'Starting…'
+        ) : status === 'running' ? (
+          <>Training{view.backend ? ` on ${BACKEND_LABELS[view.backend]}` : ''}…</>
+        ) : status === 'completed' ? (
+          <>
+            Finished in {formatDuration(completed?.ms ?? view.ms ?? 0)}
+            {completed ? ` on ${BACKEND_LABELS[completed.backend]}` : ''}. Submit the model for a mark.
+          </>
+        ) : status === 'stopped' ? (
+          'Stopped. Your code is untouched; change it and run again.'
+        ) : (
+          'The run failed. Your code is untouched.'
+        )}
+      </p>
+
+      {mine && view.backendAttempts.some((a) => !a.ok) && (
+        <ul className="backend-attempts hint">
+          {view.backendAttempts
+            .filter((a) => !a.ok)
+            .map((a) => (
+              <li key={a.backend}>
+                {BACKEND_LABELS[a.backend]} unavailable{a.error ? `: ${a.error}` : ''}
+              </li>
+            ))}
+        </ul>
+      )}
+
+      {mine && view.progress && <ProgressView progress={view.progress} live={live} />}
+      {mine && <TrainingCharts series={view.series} version={view.seriesVersion} />}
+      {shownError && <RunErrorView error={shownError} onReveal={onReveal} />}
+      {mine && leaked > 0 && (
+        <p className="leak-note" data-testid="leak-note">
+          {leaked} {leaked === 1 ? 'tensor' : 'tensors'} leaked: they were created by your code and never disposed. Wrap tensor maths in{' '}
+          <code>tf.tidy(() =&gt; …)</code> or call <code>.dispose()</code> when done.
+        </p>
+      )}
+      {mine && view.tensors && leaked === 0 && status === 'completed' && <p className="hint">No tensors leaked.</p>}
+
+      {mine && grade === 'grading' && (
+        <p className="run-status" role="status">
+          Grading on the hidden test split…
+        </p>
+      )}
+      {mine && grade === 'failed' && gradeError && (
+        <div className="run-error" role="alert">
+          <h3>The model could not be graded</h3>
+          <p>{gradeError}</p>
+        </div>
+      )}
+      {mine && report && <ReportCard report={report} />}
+
+      <ConsoleView lines={mine ? view.console : []} dropped={mine ? view.consoleDropped : 0} />
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+/** `#/drill/<id>`: statement, editor and run pane side by side. */
+import { useCallback, useEffect, useRef } from 'react';
+import type { DrillEntry } from '../../core/registry';
+import { isUnsaved } from '../../state/workspace';
+import { CodeEditor } from '../editor/CodeEditor';
+import type { CodeEditorHandle } from '../editor/types';
+import { NotFound } from '../NotFound';
+import { useApp, useDrills, useStores } from '../stores';
+import { ResetControl } from './ResetControl';
+import { RunPane } from './RunPane';
+import { Statement } from './Statement';
+
+export function WorkspacePage({ drillId }: { drillId: string }) {
+  const registry = useDrills();
+  if (!registry.has(drillId)) {
+    return <NotFound what={`There is no drill called “${drillId}” in this version of Tensor Dojo.`} />;
+  }
+  return <Workspace entry={registry.get(drillId)} />;
+}
+
+const SAVE_LABELS = {
+  saved: 'Saved',
+  dirty: 'Unsaved changes',
+  saving: 'Saving…',
+  error: 'Not saved — kept in memory',
+} as const;
+
+function Workspace({ entry }: { entry: DrillEntry }) {
+  const { drill, statement, starter } = entry;
+  const { workspace, run, settings } = useStores();
+  const editorRef = useRef<CodeEditorHandle>(null);
+  const draft = useApp('workspace', (s) => s.drafts[drill.id]);
+  const loaded = useApp('workspace', (s) => s.load[drill.id] === 'ready');
+  const saveStatus = useApp('workspace', (s) => s.saveStatus[drill.id]);
+  const theme = useApp('settings', (s) => s.theme);
+  const plainEditor = useApp('settings', (s) => s.editor === 'plain');
+  const runError = useApp('run', (s) => (s.drillId === drill.id ? (s.view.error ?? s.error) : null));
+
+  useEffect(() => {
+    void workspace.getState().open(drill.id, starter);
+    document.title = `${drill.title} · Tensor Dojo`;
+    return () => {
+      workspace.getState().close();
+      document.title = 'Tensor Dojo';
+    };
+  }, [drill.id, drill.title, starter, workspace]);
+
+  useEffect(() => {
+    // A finished run from another drill has nothing to show here.
+    const current = run.getState();
+    if (current.drillId !== null && current.drillId !== drill.id && !['starting', 'running'].includes(current.status)) current.clear();
+  }, [drill.id, run]);
+
+  const startRun = useCallback(() => {
+    const code = workspace.getState().drafts[drill.id];
+    if (code === undefined) return;
+    const state = run.getState();
+    if (state.status === 'starting' || state.status === 'running') return;
+    // Make sure the draft is on disk before untrusted code runs.
+    void workspace.getState().flush();
+    state.start({ drillId: drill.id, source: code, backend: settings.getState().backend, metric: drill.metric.name });
+  }, [drill.id, drill.metric.name, run, workspace, settings]);
+
+  const reveal = useCallback((line: number, column: number) => editorRef.current?.revealPosition(line, column), []);
+
+  const marker = runError?.position ? { line: runError.position.line, column: runError.position.column, message: runError.message } : null;
+
+  return (
+    <div
+      className="workspace"
+      onKeyDown={(e) => {
+        // Ctrl/Cmd+Enter anywhere in the workspace (the editor handles it itself too).
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+          e.preventDefault();
+          startRun();
+        }
+      }}
+    >
+      <aside className="ws-statement" aria-label="Statement">
+        <p className="crumbs">
+          <a href="#/">Board</a> / Area {drill.area}
+        </p>
+        {/* Most statements open with their own "# Title"; show ours only when they do not. */}
+        {!/^\s*# /.test(statement) && <h1>{drill.title}</h1>}
+        <Statement drill={drill} markdown={statement} />
+      </aside>
+      <section className="ws-editor" aria-label="Editor">
+        <div className="editor-bar">
+          <span className="file-name">drill.ts</span>
+          <span className={`save-status save-${saveStatus ?? 'saved'}`} data-testid="save-status" aria-live="polite">
+            {loaded ? SAVE_LABELS[saveStatus ?? 'saved'] : 'Loading your draft…'}
+          </span>
+          <span className="spacer" />
+          <ResetControl drillId={drill.id} starter={starter} disabled={!loaded || draft === starter} />
+        </div>
+        {loaded && draft !== undefined ? (
+          <CodeEditor
+            ref={editorRef}
+            value={draft}
+            onChange={(code) => workspace.getState().edit(drill.id, code)}
+            language="typescript"
+            docId={drill.id}
+            theme={theme}
+            label="Code editor"
+            onRun={startRun}
+            marker={marker}
+            plain={plainEditor}
+          />
+        ) : (
+          <div className="code-editor loading" aria-busy="true" />
+        )}
+        {isUnsaved(saveStatus) && saveStatus === 'error' && (
+          <p className="hint save-warning">Your latest changes are only in this tab. Keep it open, or copy your code somewhere safe.</p>
+        )}
+      </section>
+      <RunPane drillId={drill.id} onRun={startRun} onReveal={reveal} />
+    </div>
+  );
+}
