@@ -1,0 +1,41 @@
+import type { TensorSplit } from '../../src/core/data';
+import { defineDrill } from '../../src/core/drill';
+import { arrayOf, dense, rangeOf, rowsI32, rowsU8, SPLIT_NAMES } from '../../src/core/drill-kit';
+import { scaled } from '../../src/core/drill-kit-extra';
+
+export default defineDrill<TensorSplit>({
+  id: 'mnist-cnn',
+  area: 2,
+  title: 'MNIST digits with a CNN',
+  summary: 'Recognise hand-written digits 0–9 with a small convolutional network on [28, 28, 1] inputs.',
+  dataset: 'mnist',
+  metric: { name: 'accuracy', higherIsBetter: true, label: 'test accuracy' },
+  // Calibrated with `dojo grade` runs (see README.md of the drill).
+  thresholds: [0.88, 0.91, 0.93, 0.945, 0.955],
+  contract: {
+    inputShape: [28, 28, 1],
+    outputUnits: 10,
+    outputActivation: 'softmax',
+    forbiddenLayers: ['Lambda'],
+    requiredLayers: ['Conv2D'],
+    maxParams: 500_000,
+  },
+  classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+  minutes: 20,
+  calibration: 'CALIBRATION',
+  splits(dataset) {
+    const images = arrayOf(dataset, 'images');
+    const labels = arrayOf(dataset, 'labels');
+    const [train, validation, test] = SPLIT_NAMES.map((name): TensorSplit => {
+      const range = rangeOf(dataset, name);
+      const rows = range[1] - range[0];
+      // Raw 0–255 pixels with the channel axis a Conv2D expects; scaling is the learner's job.
+      return { kind: 'tensor', xs: dense(rowsU8(images, range), [rows, 28, 28, 1]), ys: dense(rowsI32(labels, range), [rows]) };
+    });
+    return { train, validation, test };
+  },
+  gradeInputs(test) {
+    const xs = scaled(test.xs, 1 / 255);
+    return { xs, ys: test.ys, examples: { images: xs } };
+  },
+});

@@ -1,0 +1,36 @@
+import type { TextSplit } from '../../src/core/data';
+import { defineDrill } from '../../src/core/drill';
+import { SPLIT_NAMES } from '../../src/core/drill-kit';
+import { textGradeInputs, textSplit, type TextSettings } from '../../src/core/drill-kit-extra';
+
+/** The statement's fixed preprocessing; the grader rebuilds exactly this from the training texts. */
+export const TEXT: TextSettings = { numWords: 5_000, oovToken: '<OOV>', maxlen: 120, padding: 'pre', truncating: 'post' };
+
+export default defineDrill<TextSplit>({
+  id: 'spam-conv1d',
+  area: 4,
+  title: 'Spam or ham with a 1-D convolution',
+  summary: 'The spam task again with a smaller vocabulary and shorter, pre-padded sequences; the model must use Conv1D.',
+  dataset: 'spam-assassin',
+  metric: { name: 'accuracy', higherIsBetter: true, label: 'test accuracy' },
+  // Calibrated with `dojo grade` runs (see README.md of the drill).
+  thresholds: [0.85, 0.88, 0.91, 0.93, 0.95],
+  contract: {
+    inputShape: [TEXT.maxlen],
+    outputUnits: 1,
+    outputActivation: 'sigmoid',
+    forbiddenLayers: ['Lambda'],
+    requiredLayers: ['Conv1D'],
+    maxParams: 500_000,
+  },
+  classNames: ['ham', 'spam'],
+  minutes: 25,
+  calibration: 'CALIBRATION',
+  splits(dataset) {
+    const [train, validation, test] = SPLIT_NAMES.map((name) => textSplit(dataset, name));
+    return { train, validation, test };
+  },
+  gradeInputs(test, train) {
+    return textGradeInputs(test, train, TEXT);
+  },
+});

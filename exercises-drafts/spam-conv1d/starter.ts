@@ -1,0 +1,14 @@
+import * as tf from '@tensorflow/tfjs';
+import { Tokenizer, padSequences } from 'tensor-dojo';
+import type { Lab, TextLabData } from 'tensor-dojo';
+
+/**
+ * Spam or ham with Conv1D — tokenise and pad the texts as the statement says, then
+ * build a model with a Conv1D layer, compile and train it, and return it.
+ * lab.data.train.texts: e-mails; lab.data.train.labels: 0 = ham, 1 = spam.
+ * Fixed settings: numWords 5000, oovToken '<OOV>', maxlen 120, padding 'pre', truncating 'post'.
+ */
+export default async function train(lab: Lab<TextLabData>): Promise<tf.LayersModel> {
+  const { train, validation } = lab.data;
+
+}
