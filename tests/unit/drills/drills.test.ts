@@ -110,9 +110,7 @@ describe('drill folders', () => {
     expect(registry.list().map((d) => d.id).sort()).toEqual(ids);
   });
 
-  // Skipped until the area-3 (real colour images) drills are calibrated and committed:
-  // issue 3 stays open for exactly this.
-  it.skip('together cover all five exam areas', () => {
+  it('together cover all five exam areas', () => {
     const areas = new Set(registry.list().map((d) => d.area));
     for (const a of [1, 2, 3, 4, 5] as const) expect(areas.has(a), `no drill in area ${a}`).toBe(true);
   });

@@ -15,7 +15,7 @@ export default defineDrill<ImageSplit>({
   dataset: 'emoji-categories',
   metric: { name: 'accuracy', higherIsBetter: true, label: 'test accuracy' },
   // Calibrated with `dojo grade` runs (see README.md of the drill).
-  thresholds: [0.7, 0.75, 0.8, 0.83, 0.86],
+  thresholds: [0.72, 0.78, 0.83, 0.86, 0.88],
   contract: {
     inputShape: [SIZE, SIZE, 3],
     outputUnits: 1,
@@ -26,7 +26,7 @@ export default defineDrill<ImageSplit>({
   },
   classNames: ['animal', 'person'],
   minutes: 30,
-  calibration: 'CALIBRATION',
+  calibration: 'Measured with `dojo grade` (wasm, 2-core CPU): the weak baseline scores 0.545 (0/5), the reference CNN trained 3 epochs 0.769, the reference trained 15 epochs with augmentation 0.923 and 0.936 over two runs of 70–100 s (5/5 with ≥ 0.04 margin).',
   splits(dataset) {
     const [train, validation, test] = SPLIT_NAMES.map((name) => imageSplit(dataset, name, { keep: KEEP }));
     return { train, validation, test };
