@@ -123,3 +123,37 @@ describe('the lab, end to end', () => {
     await context.close();
   });
 });
+
+describe('backends', () => {
+  it('trains on the CPU backend too and gives a mark', async () => {
+    const opened = await openDrill();
+    const { page, context } = opened;
+    await setEditorCode(page, solution.replace('epochs: 100', 'epochs: 30'));
+    await runOn(opened, 'cpu');
+    await expect.poll(() => page.getByTestId('active-backend').textContent(), { timeout: 60_000 }).toMatch(/cpu/i);
+    const submit = page.getByRole('button', { name: 'Submit', exact: true });
+    await expect.poll(() => submit.isEnabled(), { timeout: 120_000 }).toBe(true);
+    await submit.click();
+    await page.getByTestId('mark').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('mark').textContent()).toMatch(/^[0-5]\/5$/);
+    await context.close();
+  });
+
+  it('offers to re-run on the next backend when a backend fails', async () => {
+    const opened = await openDrill();
+    const { page, context } = opened;
+    // A kernel missing on the active backend is what tfjs reports this way; the code
+    // fails only on WASM so the retry on CPU goes through to the learner's own error.
+    await setEditorCode(
+      page,
+      `import * as tf from '@tensorflow/tfjs';\nexport default async function train() {\n  if (tf.getBackend() === 'wasm') throw new Error("Kernel 'Imaginary' not registered for backend 'wasm'");\n  throw new Error('reached ' + tf.getBackend());\n}\n`,
+    );
+    await runOn(opened, 'wasm');
+    const retry = page.getByRole('button', { name: 'Run again on CPU' });
+    await retry.waitFor({ timeout: 60_000 });
+    await retry.click();
+    await page.getByRole('alert').filter({ hasText: 'reached cpu' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByLabel('Backend').inputValue()).toBe('cpu');
+    await context.close();
+  });
+});

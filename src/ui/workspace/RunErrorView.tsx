@@ -8,7 +8,13 @@ const KIND_TITLES: Record<LearnerError['kind'], string> = {
   backend: 'The backend failed',
 };
 
-export function RunErrorView({ error, onReveal }: { error: LearnerError; onReveal(line: number, column: number): void }) {
+/** When a backend failed (missing kernel, lost context), one click re-runs on the next one down the chain. */
+export interface RetryOffer {
+  label: string;
+  onRetry(): void;
+}
+
+export function RunErrorView({ error, onReveal, retry }: { error: LearnerError; onReveal(line: number, column: number): void; retry?: RetryOffer }) {
   const pos = error.position;
   return (
     <div className="run-error" role="alert" data-testid="run-error">
@@ -22,6 +28,13 @@ export function RunErrorView({ error, onReveal }: { error: LearnerError; onRevea
         </p>
       )}
       {error.hint && <p className="hint">{error.hint}</p>}
+      {retry && (
+        <p>
+          <button type="button" className="btn" onClick={retry.onRetry}>
+            {retry.label}
+          </button>
+        </p>
+      )}
       {error.stack && (
         <details>
           <summary>Stack</summary>

@@ -8,6 +8,7 @@ import { BACKEND_LABELS, BackendPicker } from './BackendPicker';
 import { ConsoleView } from './ConsoleView';
 import { ProgressView } from './ProgressView';
 import { RunErrorView } from './RunErrorView';
+import { nextBackend } from '../../runner/backend';
 import { TrainingCharts } from './TrainingCharts';
 
 export function RunPane({ drillId, onRun, onReveal }: { drillId: string; onRun(): void; onReveal(line: number, column: number): void }) {
@@ -26,6 +27,17 @@ export function RunPane({ drillId, onRun, onReveal }: { drillId: string; onRun()
   const live = mine && isLive(status);
   const shownError = mine ? (view.error ?? error) : null;
   const leaked = mine ? leakedTensors(view.tensors) : 0;
+  const failedOn = view.backend ?? (backendPref !== 'auto' ? backendPref : null);
+  const retryOn = shownError?.kind === 'backend' && failedOn ? nextBackend(failedOn) : undefined;
+  const retry = retryOn
+    ? {
+        label: `Run again on ${BACKEND_LABELS[retryOn]}`,
+        onRetry: () => {
+          settings.getState().setBackend(retryOn);
+          onRun();
+        },
+      }
+    : undefined;
 
   return (
     <section className="run-pane" aria-label="Run">
@@ -82,7 +94,7 @@ export function RunPane({ drillId, onRun, onReveal }: { drillId: string; onRun()
 
       {mine && view.progress && <ProgressView progress={view.progress} live={live} />}
       {mine && <TrainingCharts series={view.series} version={view.seriesVersion} />}
-      {shownError && <RunErrorView error={shownError} onReveal={onReveal} />}
+      {shownError && <RunErrorView error={shownError} onReveal={onReveal} retry={retry} />}
       {mine && leaked > 0 && (
         <p className="leak-note" data-testid="leak-note">
           {leaked} {leaked === 1 ? 'tensor' : 'tensors'} leaked: they were created by your code and never disposed. Wrap tensor maths in{' '}
