@@ -2,11 +2,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { sandboxWorkerPlugin } from './scripts/vite-sandbox-worker';
+import { pwaPlugins } from './scripts/vite-pwa';
 
 export default defineConfig({
   // Relative base: the built app works from any static host path and from file-like hosting.
   base: './',
-  plugins: [react(), sandboxWorkerPlugin()],
+  // pwaPlugins: offline app (precache, dataset cache, update prompt); see scripts/vite-pwa.ts.
+  plugins: [react(), sandboxWorkerPlugin(), ...pwaPlugins()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

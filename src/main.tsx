@@ -2,20 +2,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registry } from './exercises';
-import { createGraderClient } from './runner/grader-client';
-import { createSandboxRunner } from './runner/client';
+import { lazyGrader, lazyRunner } from './runner/lazy-clients';
 import { createAppStores } from './state/app-stores';
 import { installDraftFlush } from './state/lifecycle';
 import { createIdbStorage, readSettings, requestPersistentStorage, writeSettings } from './storage';
+import { localExamStorage } from './storage/exam-storage';
 import { App } from './ui/App';
 import { StoresProvider } from './ui/stores';
 import './ui/styles.css';
 
 const stores = createAppStores({
-  runner: createSandboxRunner(),
-  grader: createGraderClient(),
+  // Loaded after first paint: neither is needed to show the board or the editor.
+  runner: lazyRunner(() => import('./runner/client').then((m) => m.createSandboxRunner())),
+  grader: lazyGrader(() => import('./runner/grader-client').then((m) => m.createGraderClient())),
   storage: createIdbStorage(),
   settings: { initial: readSettings(), persist: (s) => void writeSettings(s) },
+  exam: localExamStorage(),
 });
 
 // Before first paint, so a light-theme learner never sees a dark flash.

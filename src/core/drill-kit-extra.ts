@@ -8,11 +8,13 @@ import type { DenseBlock, ImageSplit, RawImage, SeriesSplit, TextSplit } from '.
 import type { GradeInputs } from './drill';
 import type { LoadedDataset } from './datasets/types';
 import { arrayOf, dense, rangeOf, rowsI32, type SplitName } from './drill-kit';
-import { padSequences, type PadSide } from './helpers/pad-sequences';
-import { resizeImages } from './helpers/images';
+// The tfjs-free halves of the helpers: drills are imported by the app's main
+// thread, which must not pull in tfjs to show the board.
+import { padSequences, type PadSide } from './helpers/pad-sequences-arrays';
+import { resizeImages } from './helpers/resize-images';
 import { SeriesScaler, type ScalerMethod } from './helpers/series-scaler';
 import { Tokenizer } from './helpers/tokenizer';
-import { makeWindows } from './helpers/windowing';
+import { makeWindows } from './helpers/series-windows';
 
 export function stringsOf(dataset: LoadedDataset, name: string): string[] {
   const s = dataset.strings[name];
@@ -152,5 +154,81 @@ export function textGradeInputs(test: TextSplit, train: TextSplit, s: TextSettin
     xs: tokenizeAndPad(train.texts, test.texts, s),
     ys: dense(Int32Array.from(test.labels), [test.labels.length]),
     examples: { texts: test.texts },
+  };
+}
+
+/**
+ * Several channels of a `[rows, channels]` series, rows `[start, end)`, as one
+ * multivariate split in the order given; time stamps when the dataset has them.
+ */
+export function seriesChannels(dataset: LoadedDataset, values: string, channels: readonly number[], [start, end]: [number, number]): SeriesSplit {
+  const a = arrayOf(dataset, values);
+  const width = a.shape[1] ?? 1;
+  for (const c of channels) if (!Number.isInteger(c) || c < 0 || c >= width) throw new Error(`Series "${values}" has no channel ${c}.`);
+  const k = channels.length;
+  const out = new Float32Array((end - start) * k);
+  for (let r = start; r < end; r++) for (let j = 0; j < k; j++) out[(r - start) * k + j] = a.values[r * width + channels[j]];
+  const t = dataset.arrays.time;
+  return { kind: 'series', values: out, channels: k, ...(t ? { time: Float64Array.from(t.values.subarray(start, end)) } : {}) };
+}
+
+/**
+ * The split with two channels appended: sine and cosine of where each time
+ * stamp falls in a cycle of `periodMs` (e.g. a year), so a model can tell the
+ * season from the window alone. Needs time stamps.
+ */
+export function withCycleChannels(split: SeriesSplit, periodMs: number): SeriesSplit {
+  if (!split.time) throw new Error('withCycleChannels needs a series with time stamps.');
+  if (!(periodMs > 0)) throw new Error(`withCycleChannels: the period must be positive, got ${periodMs}.`);
+  const c = split.channels;
+  const rows = split.time.length;
+  const out = new Float32Array(rows * (c + 2));
+  for (let r = 0; r < rows; r++) {
+    out.set(split.values.subarray(r * c, (r + 1) * c), r * (c + 2));
+    const phase = (2 * Math.PI * (((split.time[r] % periodMs) + periodMs) % periodMs)) / periodMs;
+    out[r * (c + 2) + c] = Math.sin(phase);
+    out[r * (c + 2) + c + 1] = Math.cos(phase);
+  }
+  return { ...split, values: out, channels: c + 2 };
+}
+
+/** Settings of a multivariate series drill: all channels in, one channel's next `horizon` steps out. */
+export interface MultiSeriesSettings extends SeriesSettings {
+  channels: number;
+  /** The channel to forecast. */
+  target: number;
+}
+
+/**
+ * Train / validation / test of a multivariate series built by `cut` from a row
+ * range, the test part prefixed by the `history` rows before it (the end of
+ * validation), as {@link seriesSplits} does for one channel.
+ */
+export function multiSeriesSplits(
+  dataset: LoadedDataset,
+  history: number,
+  cut: (range: [number, number]) => SeriesSplit,
+): { train: SeriesSplit; validation: SeriesSplit; test: SeriesSplit } {
+  const [ts, te] = rangeOf(dataset, 'test');
+  if (history > ts) throw new Error(`Cannot prefix ${history} rows of history before row ${ts}.`);
+  return { train: cut(rangeOf(dataset, 'train')), validation: cut(rangeOf(dataset, 'validation')), test: cut([ts - history, te]) };
+}
+
+/**
+ * Every window of the (history-prefixed) multivariate test series, each channel
+ * scaled with statistics fitted on the training series: inputs
+ * `[n, window, channels]`, targets `[n, horizon]` of the target channel.
+ * `scale` turns a normalised error back into the target's unit.
+ */
+export function multiSeriesGradeInputs(test: SeriesSplit, train: SeriesSplit, s: MultiSeriesSettings, unit: string): GradeInputs {
+  if (test.channels !== s.channels || train.channels !== s.channels) {
+    throw new Error(`Expected ${s.channels} channels, got ${train.channels} (train) and ${test.channels} (test).`);
+  }
+  const scaler = new SeriesScaler({ method: s.method, channels: s.channels }).fit(train.values);
+  const w = makeWindows(scaler.transform(test.values), s.window, s.horizon, 1, { channels: s.channels, target: s.target });
+  return {
+    xs: dense(w.xs, w.xsShape),
+    ys: dense(w.ys, [w.count, s.horizon]),
+    scale: { factor: scaler.scale[s.target], unit },
   };
 }

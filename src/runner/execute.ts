@@ -141,9 +141,18 @@ function attachLiveCurves(tf: typeof tfType, emit: ExecuteOptions['emit'], inter
   const originalFit = proto.fit;
   const originalFitDataset = proto.fitDataset;
 
+  // tfjs hands callbacks its logs as scalar tensors and reads them back only for a
+  // callback that asks. Reading one back waits for the device (a GPU→CPU sync on
+  // WebGL/WebGPU), so we read only the batches we send (throttled) and never make
+  // training wait for a read: each read starts at once (before fit disposes the
+  // batch's tensors) and its event goes out when it resolves, in order.
   class LiveCurves extends tf.Callback {
     private epoch = 0;
     private lastBatchSent = -Infinity;
+    private queue: Promise<void> = Promise.resolve();
+    private send(event: Promise<ExecutionEvent>): void {
+      this.queue = this.queue.then(async () => emit(await event)).catch(() => {});
+    }
     override async onTrainBegin(): Promise<void> {
       const p = this.params as { epochs?: number; steps?: number | null; samples?: number; batchSize?: number };
       const batches = p.steps ?? (p.samples && p.batchSize ? Math.ceil(p.samples / p.batchSize) : null);
@@ -152,14 +161,19 @@ function attachLiveCurves(tf: typeof tfType, emit: ExecuteOptions['emit'], inter
     override async onEpochBegin(epoch: number): Promise<void> {
       this.epoch = epoch;
     }
-    override async onBatchEnd(batch: number, logs?: Logs): Promise<void> {
+    override async onBatchEnd(batch: number, logs?: UnresolvedLogs): Promise<void> {
       const now = performance.now();
       if (now - this.lastBatchSent < intervalMs) return;
       this.lastBatchSent = now;
-      emit({ type: 'batch', epoch: this.epoch, batch, logs: numbersOnly(logs) });
+      const epoch = this.epoch;
+      this.send(readLogs(logs).then((values) => ({ type: 'batch', epoch, batch, logs: values })));
     }
-    override async onEpochEnd(epoch: number, logs?: Logs): Promise<void> {
-      emit({ type: 'epoch', epoch, logs: numbersOnly(logs) });
+    override async onEpochEnd(epoch: number, logs?: UnresolvedLogs): Promise<void> {
+      this.send(readLogs(logs).then((values) => ({ type: 'epoch', epoch, logs: values })));
+    }
+    override async onTrainEnd(): Promise<void> {
+      // Every curve point is out before fit() resolves.
+      await this.queue;
     }
   }
 
@@ -190,10 +204,28 @@ function normaliseCallbacks(tf: typeof tfType, callbacks: unknown): unknown[] {
   );
 }
 
-function numbersOnly(logs: Logs | undefined): Logs {
+/** Logs as fit() passes them to callbacks: numbers, or scalars not yet read back. */
+type UnresolvedLogs = Record<string, unknown>;
+
+/**
+ * The numbers in `logs`, without changing them for the callbacks after ours. Each
+ * scalar's read starts now (synchronously), so fit may dispose it right after.
+ */
+function readLogs(logs: UnresolvedLogs | undefined): Promise<Logs> {
   const out: Logs = {};
-  for (const [k, v] of Object.entries(logs ?? {})) if (typeof v === 'number') out[k] = v;
-  return out;
+  const reads: Promise<void>[] = [];
+  for (const [k, v] of Object.entries(logs ?? {})) {
+    if (typeof v === 'number') out[k] = v;
+    else if (isScalarLike(v)) {
+      // A scalar a learner callback already disposed is left out, not fatal.
+      reads.push(v.data().then((d) => void (out[k] = Number(d[0])), () => {}));
+    }
+  }
+  return Promise.all(reads).then(() => out);
+}
+
+function isScalarLike(v: unknown): v is { data(): Promise<ArrayLike<number | string | boolean>> } {
+  return typeof v === 'object' && v !== null && typeof (v as { data?: unknown }).data === 'function' && Array.isArray((v as { shape?: unknown }).shape);
 }
 
 function isLayersModel(value: unknown): value is tfType.LayersModel {

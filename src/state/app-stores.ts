@@ -4,7 +4,10 @@
  * failed save raises the banner) are made here.
  */
 import type { DojoStorage } from '../storage/dojo-storage';
+import { memoryExamStorage, type ExamPersistence } from '../storage/exam-storage';
 import type { GraderClient, RunnerClient } from '../runner/types';
+import { createExamStore, type ExamStore } from './exam';
+import { createModelImportStore, type ModelImportStore } from './model-import';
 import { createNoticesStore, type NoticesStore } from './notices';
 import { createProgressStore, type ProgressStore } from './progress';
 import { createRunStore, type RunStore } from './run';
@@ -17,6 +20,8 @@ export interface AppStores {
   progress: ProgressStore;
   settings: SettingsStore;
   notices: NoticesStore;
+  exam: ExamStore;
+  modelImport: ModelImportStore;
 }
 
 export interface AppDeps {
@@ -24,6 +29,8 @@ export interface AppDeps {
   grader: GraderClient;
   storage: DojoStorage;
   settings: { initial: unknown; persist(settings: Settings): void };
+  /** Where the mock exam is kept; in memory when absent. */
+  exam?: ExamPersistence;
   now?: () => number;
 }
 
@@ -38,11 +45,14 @@ export function createAppStores(deps: AppDeps): AppStores {
   });
   const progress = createProgressStore({ storage: deps.storage, onStorageProblem });
   const settings = createSettingsStore(deps.settings);
+  const exam = createExamStore({ persistence: deps.exam ?? memoryExamStorage(), now });
   const run = createRunStore({
     runner: deps.runner,
     grader: deps.grader,
     now,
     onGraded: async ({ drillId, code, report, backend, runMs }) => {
+      // While a mock exam runs, a graded model of one of its drills counts for it.
+      exam.getState().record({ drillId, points: report.points, trainedFrom: run.getState().startedAt });
       await progress.getState().record({
         drillId,
         at: now(),
@@ -55,5 +65,22 @@ export function createAppStores(deps: AppDeps): AppStores {
       });
     },
   });
-  return { workspace, run, progress, settings, notices };
+  const modelImport = createModelImportStore({
+    grader: deps.grader,
+    // An uploaded model is graded and kept like a submitted one; the exam allowed
+    // training anywhere, so it counts for a running mock exam too.
+    onGraded: async ({ drillId, report, fileNames }) => {
+      exam.getState().record({ drillId, points: report.points });
+      await progress.getState().record({
+        drillId,
+        at: now(),
+        code: `// Imported model (${fileNames.join(', ')}): trained outside the lab, no code was run here.\n`,
+        metric: { name: report.metric.name, value: report.value },
+        points: report.points,
+        passed: report.passed,
+        backend: null,
+      });
+    },
+  });
+  return { workspace, run, progress, settings, notices, exam, modelImport };
 }

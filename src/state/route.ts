@@ -6,6 +6,12 @@ export type Route =
   | { name: 'board' }
   | { name: 'drill'; id: string }
   | { name: 'settings' }
+  /** The mock exam: start screen, tasks with the clock, or the score sheet. */
+  | { name: 'exam' }
+  /** One exam task: the drill's workspace under the exam banner. */
+  | { name: 'exam-task'; id: string }
+  /** "Grade a model": upload model.json + weights, optionally for a given drill. */
+  | { name: 'import'; drillId?: string }
   /** A share link: `#v1/<payload>`; decoding is the share codec's job. */
   | { name: 'shared'; version: 'v1'; payload: string }
   | { name: 'not-found'; hash: string };
@@ -17,6 +23,16 @@ export function parseRoute(hash: string): Route {
   if (path === '' || path === '/') return { name: 'board' };
   const parts = path.split('/').filter((p) => p !== '');
   if (path.startsWith('/') && parts.length === 1 && parts[0] === 'settings') return { name: 'settings' };
+  if (path.startsWith('/') && (parts[0] === 'exam' || parts[0] === 'import') && parts.length <= 2) {
+    const id = parts.length === 2 ? drillIdPart(parts[1]!) : undefined;
+    if (parts[0] === 'exam') {
+      if (parts.length === 1) return { name: 'exam' };
+      if (id !== undefined) return { name: 'exam-task', id };
+    } else {
+      if (parts.length === 1) return { name: 'import' };
+      if (id !== undefined) return { name: 'import', drillId: id };
+    }
+  }
   if (path.startsWith('/') && parts.length === 2 && parts[0] === 'drill') {
     let id: string;
     try {
@@ -29,6 +45,16 @@ export function parseRoute(hash: string): Route {
   return { name: 'not-found', hash };
 }
 
+/** A drill id from a path segment, or undefined when it cannot be one. */
+function drillIdPart(part: string): string | undefined {
+  try {
+    const id = decodeURIComponent(part);
+    return /^[\w-]+$/.test(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function routeHref(route: Route): string {
   switch (route.name) {
     case 'board':
@@ -37,6 +63,12 @@ export function routeHref(route: Route): string {
       return `#/drill/${encodeURIComponent(route.id)}`;
     case 'settings':
       return '#/settings';
+    case 'exam':
+      return '#/exam';
+    case 'exam-task':
+      return `#/exam/${encodeURIComponent(route.id)}`;
+    case 'import':
+      return route.drillId === undefined ? '#/import' : `#/import/${encodeURIComponent(route.drillId)}`;
     case 'shared':
       return `#${route.version}/${route.payload}`;
     case 'not-found':

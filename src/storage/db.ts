@@ -8,7 +8,7 @@ import type { MetricName } from '../core/drill';
 import type { BackendName } from '../runner/protocol';
 
 export const DB_NAME = 'tensor-dojo';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface DraftRecord {
   drillId: string;
@@ -34,9 +34,31 @@ export interface AttemptRecord {
 
 export type NewAttempt = Omit<AttemptRecord, 'id'>;
 
+/** Why a draft was set aside instead of being overwritten. */
+export type KeptReason = 'import' | 'link' | 'restore';
+
+/**
+ * A draft set aside so that nothing is ever overwritten: the older side of an
+ * import merge, the learner's draft replaced by a shared link, a copy saved from
+ * a link. Listed under Settings → Kept drafts.
+ */
+export interface KeptDraftRecord {
+  id: number;
+  drillId: string;
+  code: string;
+  /** When that text was last edited, ms since epoch. */
+  updatedAt: number;
+  /** When it was set aside. */
+  keptAt: number;
+  reason: KeptReason;
+}
+
+export type NewKeptDraft = Omit<KeptDraftRecord, 'id'>;
+
 export interface DojoSchema extends DBSchema {
   drafts: { key: string; value: DraftRecord };
   attempts: { key: number; value: AttemptRecord; indexes: { byDrill: string } };
+  kept: { key: number; value: KeptDraftRecord; indexes: { byDrill: string } };
 }
 
 export type DojoDb = IDBPDatabase<DojoSchema>;
@@ -49,6 +71,15 @@ export function openDojoDb(name: string = DB_NAME): Promise<DojoDb> {
         const attempts = db.createObjectStore('attempts', { keyPath: 'id', autoIncrement: true });
         attempts.createIndex('byDrill', 'drillId');
       }
+      if (oldVersion < 2) {
+        const kept = db.createObjectStore('kept', { keyPath: 'id', autoIncrement: true });
+        kept.createIndex('byDrill', 'drillId');
+      }
+    },
+    // Another tab wants a newer schema: let it upgrade. Our next write fails and
+    // the banner asks for a reload; memory still holds the draft.
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
     },
   });
 }

@@ -2,8 +2,11 @@
 import { useEffect } from 'react';
 import { parseRoute, routeHref } from '../state/route';
 import { Board } from './board/Board';
+import { ExamNavLink, ExamPage, ExamTaskPage } from './exam';
+import { ImportPage } from './import';
 import { Notices } from './Notices';
 import { NotFound } from './NotFound';
+import { UpdatePrompt } from './offline/UpdatePrompt';
 import { SettingsPage } from './settings/SettingsPage';
 import { SharedLinkPage } from './SharedLinkPage';
 import { useApp, useHash } from './stores';
@@ -28,6 +31,15 @@ export function App() {
     case 'settings':
       page = <SettingsPage />;
       break;
+    case 'exam':
+      page = <ExamPage />;
+      break;
+    case 'exam-task':
+      page = <ExamTaskPage key={route.id} drillId={route.id} />;
+      break;
+    case 'import':
+      page = <ImportPage drillId={route.drillId} />;
+      break;
     case 'shared':
       page = <SharedLinkPage payload={route.payload} />;
       break;
@@ -49,12 +61,17 @@ export function App() {
           <a href={routeHref({ name: 'board' })} aria-current={route.name === 'board' ? 'page' : undefined}>
             Board
           </a>
+          <ExamNavLink current={route.name === 'exam' || route.name === 'exam-task'} />
+          <a href={routeHref({ name: 'import' })} aria-current={route.name === 'import' ? 'page' : undefined}>
+            Grade a model
+          </a>
           <a href={routeHref({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
             Settings
           </a>
         </nav>
       </header>
       <Notices />
+      <UpdatePrompt />
       <main className={`page page-${route.name}`}>{page}</main>
     </div>
   );

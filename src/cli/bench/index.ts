@@ -21,4 +21,11 @@ export const BENCH_SECTIONS: Record<string, BenchSection> = {
   kernels: async (emit) => {
     await runKernelBenches({}, emit);
   },
+  // In headless Chromium against a production build (`--dist <dir>`, else built into /tmp/dist-bench).
+  // Loaded on demand: Playwright and esbuild are not needed by the Node sections.
+  runner: async (emit) => (await import('./browser-runner')).benchRunner(emit),
+  startup: async (emit) => (await import('./browser-startup')).benchStartup(emit),
+  longtasks: async (emit) => (await import('./browser-longtasks')).benchLongTasks(emit),
+  // Node (cpu, wasm) and Chromium (webgl, wasm, cpu): minutes, not seconds.
+  'time-to-pass': async (emit) => (await import('./time-to-pass')).benchTimeToPass(emit),
 };

@@ -1,11 +1,14 @@
 /** Home: the five exam areas as columns, each drill a card with its progress. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { AREA_TITLES, type Area, type DrillMeta } from '../../core/drill';
 import { formatMetric } from '../common/format';
 import { progressByDrill, STATUS_LABELS, summarizeAttempts, type DrillProgress } from '../../state/progress';
 import { routeHref } from '../../state/route';
 import { formatDuration } from '../../state/run-fold';
 import { useApp, useDrills } from '../stores';
+import { filterDrills, NO_FILTER } from './board-filter';
+import { BoardFilters } from './BoardFilters';
+import './board.css';
 
 const AREAS: Area[] = [1, 2, 3, 4, 5];
 
@@ -15,6 +18,8 @@ export function Board() {
   const registry = useDrills();
   const drills = useMemo(() => registry.list(), [registry]);
   const passed = drills.filter((d) => progress.get(d.id)?.status === 'passed').length;
+  const [filter, setFilter] = useState(NO_FILTER);
+  const shown = useMemo(() => filterDrills(drills, progress, filter), [drills, progress, filter]);
 
   return (
     <section className="board" aria-labelledby="board-title">
@@ -28,17 +33,18 @@ export function Board() {
         <p className="board-summary">
           {passed} of {drills.length} drills passed.
         </p>
+        <BoardFilters filter={filter} onChange={setFilter} shown={shown.length} total={drills.length} />
       </div>
       <div className="board-columns">
         {AREAS.map((area) => {
-          const inArea = drills.filter((d) => d.area === area);
+          const inArea = shown.filter((d) => d.area === area);
           return (
             <section key={area} className="board-column" aria-labelledby={`area-${area}`}>
               <h2 id={`area-${area}`}>
                 <span className="area-number">{area}</span> {AREA_TITLES[area]}
               </h2>
               {inArea.length === 0 ? (
-                <p className="board-empty">No drills yet.</p>
+                <p className="board-empty">{drills.some((d) => d.area === area) ? 'None match the filters.' : 'No drills yet.'}</p>
               ) : (
                 <ul className="card-list">
                   {inArea.map((d) => (

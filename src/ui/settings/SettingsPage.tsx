@@ -1,13 +1,20 @@
-/** Preferences: backend to train on and colour theme. Saved as they change. */
+/** Preferences (saved as they change), your work (export/import, kept drafts) and offline datasets. */
+import { useState } from 'react';
 import { BACKENDS, type BackendChoice } from '../../runner/protocol';
 import { useApp, useStores } from '../stores';
 import { BACKEND_LABELS } from '../workspace/BackendPicker';
+import { DataTransfer } from './DataTransfer';
+import { KeptDrafts } from './KeptDrafts';
+import { OfflineDatasets } from './OfflineDatasets';
+import './settings.css';
 
 export function SettingsPage() {
   const { settings } = useStores();
   const backend = useApp('settings', (s) => s.backend);
   const theme = useApp('settings', (s) => s.theme);
   const editor = useApp('settings', (s) => s.editor);
+  // Bumped by an import so the kept-drafts list reads again.
+  const [imports, setImports] = useState(0);
   return (
     <section className="settings">
       <h1>Settings</h1>
@@ -41,6 +48,9 @@ export function SettingsPage() {
           (works best with screen readers)
         </label>
       </fieldset>
+      <DataTransfer onImported={() => setImports((n) => n + 1)} />
+      <KeptDrafts version={imports} />
+      <OfflineDatasets />
     </section>
   );
 }

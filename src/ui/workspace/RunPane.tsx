@@ -2,6 +2,7 @@
 import type { BackendChoice } from '../../runner/protocol';
 import { canSubmit, isLive } from '../../state/run';
 import { formatDuration, leakedTensors } from '../../state/run-fold';
+import { ExportModelButton } from '../import/ExportModelButton';
 import { ReportCard } from '../report/ReportCard';
 import { useApp, useStores } from '../stores';
 import { BACKEND_LABELS, BackendPicker } from './BackendPicker';
@@ -58,6 +59,7 @@ export function RunPane({ drillId, onRun, onReveal }: { drillId: string; onRun()
           <button type="button" className="btn" onClick={() => void run.getState().submit()} disabled={!submittable}>
             Submit
           </button>
+          <ExportModelButton drillId={drillId} />
         </div>
       </div>
 

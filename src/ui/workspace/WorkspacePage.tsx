@@ -7,6 +7,7 @@ import type { CodeEditorHandle } from '../editor/types';
 import { NotFound } from '../NotFound';
 import { useApp, useDrills, useStores } from '../stores';
 import { ResetControl } from './ResetControl';
+import { ShareControl } from '../share/ShareControl';
 import { RunPane } from './RunPane';
 import { Statement } from './Statement';
 
@@ -91,6 +92,7 @@ function Workspace({ entry }: { entry: DrillEntry }) {
             {loaded ? SAVE_LABELS[saveStatus ?? 'saved'] : 'Loading your draft…'}
           </span>
           <span className="spacer" />
+          <ShareControl drillId={drill.id} disabled={!loaded} />
           <ResetControl drillId={drill.id} starter={starter} disabled={!loaded || draft === starter} />
         </div>
         {loaded && draft !== undefined ? (

@@ -4,13 +4,17 @@ import {
   applyTransforms,
   augmentBatch,
   createAugmenter,
+  flipPixels,
   randomFlip,
   randomRotation,
   randomTranslation,
   randomZoom,
   rotationMatrix,
   translationMatrix,
+  warpPixels,
+  warpWithOps,
   zoomMatrix,
+  type TransformRow,
 } from '../../../src/core/helpers/augment';
 import { createRng } from '../../../src/core/helpers/random';
 
@@ -89,6 +93,78 @@ describe('applyTransforms', () => {
     expect(shifted('wrap', 1)).toEqual([5, 1, 2, 3, 4]);
     expect(shifted('reflect', -1)).toEqual([2, 3, 4, 5, 5]);
     x.dispose();
+  });
+});
+
+describe('warpPixels and flipPixels (the typed-array path on cpu and wasm)', () => {
+  /** Random projective rows: rotation-like, zoom, shift and a small perspective part. */
+  function randomRows(n: number, seed: number): TransformRow[] {
+    const rng = createRng(seed);
+    return Array.from({ length: n }, (): TransformRow => [
+      rng.uniform(0.6, 1.4), rng.uniform(-0.5, 0.5), rng.uniform(-8, 8),
+      rng.uniform(-0.5, 0.5), rng.uniform(0.6, 1.4), rng.uniform(-8, 8),
+      rng.uniform(-0.02, 0.02), rng.uniform(-0.02, 0.02),
+    ]);
+  }
+
+  it('gives exactly what tf.image.transform gives image by image, for every fill mode and interpolation', () => {
+    const [n, h, w, c] = [5, 9, 11, 3];
+    const x = randomBatch(n, h, w, c, 4);
+    const rows = randomRows(n, 8);
+    // Two degenerate rows: a zero projection (all fill) and the identity.
+    rows[3] = [1, 0, 0, 0, 1, 0, -1 / 4, 0];
+    rows[4] = [1, 0, 0, 0, 1, 0, 0, 0];
+    const pixels = x.dataSync();
+    for (const fillMode of ['reflect', 'nearest', 'constant', 'wrap'] as const) {
+      for (const interpolation of ['bilinear', 'nearest'] as const) {
+        const options = { fillMode, interpolation, fillValue: 7 };
+        const ours = warpPixels(pixels, [n, h, w, c], rows, options);
+        const theirs = warpWithOps(x, rows, options);
+        expect(Array.from(ours), `${fillMode}/${interpolation}`).toEqual(Array.from(theirs.dataSync()));
+        theirs.dispose();
+      }
+    }
+    expect(Array.from(warpPixels(pixels, [n, h, w, c], [rows[4]]))).toEqual(Array.from(pixels));
+    x.dispose();
+  });
+
+  it('flips exactly the chosen images, as tf.reverse', () => {
+    const x = randomBatch(4, 3, 5, 2, 6);
+    const lr = [true, false, true, false];
+    const ud = [false, false, true, true];
+    const out = flipPixels(x.dataSync(), [4, 3, 5, 2], lr, ud);
+    const expected = tf.tidy(() =>
+      tf.concat(
+        lr.map((l, i) => {
+          let im = x.slice([i], [1]);
+          if (l) im = tf.reverse(im, 2);
+          if (ud[i]) im = tf.reverse(im, 1);
+          return im;
+        }),
+      ),
+    );
+    expect(Array.from(out)).toEqual(Array.from(expected.dataSync()));
+    tf.dispose([x, expected]);
+  });
+
+  it('rejects arrays that do not fit the shape', () => {
+    expect(() => warpPixels(new Float32Array(10), [1, 2, 2, 3], [translationMatrix(0, 0)])).toThrow(/shape/);
+    expect(() => warpPixels(new Float32Array(12), [2, 2, 1, 3], [translationMatrix(0, 0), translationMatrix(0, 0), translationMatrix(0, 0)])).toThrow(/3 transforms for 2 images/);
+    expect(() => flipPixels(new Float32Array(12), [1, 2, 2, 3], null, null, new Float32Array(11))).toThrow(/shape/);
+  });
+
+  it('augments a whole batch with a fixed number of kernels, however many images (linear cost)', async () => {
+    const opts = { flip: 'horizontal' as const, rotation: 0.1, zoom: 0.2, translation: 0.1, seed: 3 };
+    const kernels = async (n: number) => {
+      const x = randomBatch(n, 8, 8, 3);
+      const info = await tf.profile(() => augmentBatch(x, opts));
+      x.dispose();
+      tf.dispose(info.result as tf.Tensor);
+      return info.kernels.length;
+    };
+    const few = await kernels(2);
+    expect(few).toBeLessThanOrEqual(2);
+    expect(await kernels(40)).toBe(few);
   });
 });
 

@@ -76,6 +76,28 @@ describe('executeLearnerCode', () => {
     expect(result.tensors.after - result.tensors.before - result.tensors.modelWeights).toBe(0);
   });
 
+  it('streams loss values per batch and per epoch even when the learner passes no callbacks', async () => {
+    // tfjs leaves logs as unread scalars unless some callback reads them.
+    const plain = GOOD.replace("callbacks: { onEpochEnd: async () => {} },", '');
+    expect(plain).not.toContain('callbacks');
+    const { result, events } = await execute(plain);
+    expect(result.ok).toBe(true);
+    const epochs = events.filter((e): e is Extract<ExecutionEvent, { type: 'epoch' }> => e.type === 'epoch');
+    expect(epochs.map((e) => e.epoch)).toEqual([0, 1, 2]);
+    for (const e of epochs) {
+      expect(Number.isFinite(e.logs.loss)).toBe(true);
+      expect(Number.isFinite(e.logs.val_loss)).toBe(true);
+    }
+    const batches = events.filter((e): e is Extract<ExecutionEvent, { type: 'batch' }> => e.type === 'batch');
+    expect(batches).toHaveLength(9);
+    for (const b of batches) expect(Number.isFinite(b.logs.loss)).toBe(true);
+    // Events keep their order: each epoch's batches come before that epoch's end.
+    const order = events.filter((e) => e.type === 'batch' || e.type === 'epoch').map((e) => `${e.type}${(e as { epoch: number }).epoch}`);
+    expect(order).toEqual(['batch0', 'batch0', 'batch0', 'epoch0', 'batch1', 'batch1', 'batch1', 'epoch1', 'batch2', 'batch2', 'batch2', 'epoch2']);
+    // No log scalar is left behind by our reads.
+    if (result.ok) expect(result.tensors.after - result.tensors.before - result.tensors.modelWeights).toBe(0);
+  });
+
   it('counts tensors the learner leaves behind', async () => {
     const leaky = GOOD.replace("console.log('training on', lab.data.train.xs.shape);", 'tf.ones([3]); tf.zeros([2]);');
     const { result } = await execute(leaky);

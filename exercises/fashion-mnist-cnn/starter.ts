@@ -1,0 +1,13 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Lab, TensorLabData } from 'tensor-dojo';
+
+/**
+ * Fashion-MNIST with a CNN — build a network with at least one Conv2D layer
+ * (input [28, 28, 1], 10 softmax outputs), compile and train it, then return it.
+ * lab.data.train.xs: [rows, 28, 28, 1] pixels 0–255; lab.data.train.ys: [rows] class ids 0–9.
+ * The grader feeds pixels scaled to [0, 1].
+ */
+export default async function train(lab: Lab<TensorLabData>): Promise<tf.LayersModel> {
+  const { train, validation } = lab.data;
+
+}

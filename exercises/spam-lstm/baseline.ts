@@ -1,0 +1,24 @@
+import * as tf from '@tensorflow/tfjs';
+import { Tokenizer, padSequences } from 'tensor-dojo';
+import type { Lab, TextLabData } from 'tensor-dojo';
+
+// A weak baseline: the right preprocessing and an LSTM, but a tiny one trained one epoch with plain SGD. It should not pass.
+export default async function train(lab: Lab<TextLabData>): Promise<tf.LayersModel> {
+  const { train } = lab.data;
+  const tokenizer = new Tokenizer({ numWords: 2_000, oovToken: '<OOV>' });
+  tokenizer.fitOnTexts(train.texts);
+  const padded = padSequences(tokenizer.textsToSequences(train.texts), { maxlen: 50, padding: 'pre', truncating: 'post' });
+  const xs = tf.tensor2d(padded.values, padded.shape, 'float32');
+  const ys = tf.tensor2d(Float32Array.from(train.labels), [train.labels.length, 1]);
+  const model = tf.sequential({
+    layers: [
+      tf.layers.embedding({ inputDim: 2_000, outputDim: 4, inputLength: 50 }),
+      tf.layers.lstm({ units: 2 }),
+      tf.layers.dense({ units: 1, activation: 'sigmoid' }),
+    ],
+  });
+  model.compile({ optimizer: tf.train.sgd(0.01), loss: 'binaryCrossentropy' });
+  await model.fit(xs, ys, { epochs: 1, batchSize: 64 });
+  tf.dispose([xs, ys]);
+  return model;
+}

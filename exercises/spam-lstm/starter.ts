@@ -1,0 +1,15 @@
+import * as tf from '@tensorflow/tfjs';
+import { Tokenizer, padSequences } from 'tensor-dojo';
+import type { Lab, TextLabData } from 'tensor-dojo';
+
+/**
+ * Spam or ham with an LSTM — tokenise and pad the texts as the statement says, then
+ * build a model with an LSTM layer (on its own or inside a Bidirectional wrapper), compile
+ * and train it, and return it.
+ * lab.data.train.texts: e-mails; lab.data.train.labels: 0 = ham, 1 = spam.
+ * Fixed settings: numWords 2000, oovToken '<OOV>', maxlen 50, padding 'pre', truncating 'post'.
+ */
+export default async function train(lab: Lab<TextLabData>): Promise<tf.LayersModel> {
+  const { train, validation } = lab.data;
+
+}

@@ -1,0 +1,190 @@
+/**
+ * `dojo bench runner`: the lab's overhead. The same model code on the same data,
+ * trained (1) through the real app — Run in the workspace, sandbox iframe, worker,
+ * executor with its fit patch and live curves — and (2) by bare tfjs in a plain
+ * same-origin worker built from the same tfjs with the same kernels. Both sides
+ * start a fresh worker's backend per run, as the lab does, and are timed on the
+ * page's clock from the request to the trained, saved model.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { DenseBlock, TensorSplit } from '../../core/data';
+import { loadRegistry } from '../exercises';
+import { loadSplitsNode } from '../node-runner';
+import { projectRoot } from '../paths';
+import type { BaselineReply, BaselineRequest } from './browser-baseline-worker';
+import { chooseBackend, openDrill, pasteCode, settle, timedRun, type BrowserBackend } from './browser-app';
+import { benchRepeats, startBrowserBench } from './browser-env';
+import type { BenchSection } from './index';
+
+const DRILL = 'auto-mpg';
+const BASELINE_ROUTE = '/__bench/baseline-worker.js';
+
+export interface RunnerBenchOptions {
+  backends?: BrowserBackend[];
+  epochs?: number;
+  repeats?: number;
+}
+
+/** The model code both sides run, with `tf` and `data` ({ train, validation } of tensors) in scope. */
+export function workloadBody(epochs: number): string {
+  return `const model = tf.sequential({ layers: [
+    tf.layers.dense({ inputShape: [data.train.xs.shape[1]], units: 64, activation: 'relu' }),
+    tf.layers.dense({ units: 64, activation: 'relu' }),
+    tf.layers.dense({ units: 1 }),
+  ] });
+  model.compile({ optimizer: tf.train.adam(0.01), loss: 'meanSquaredError', metrics: ['mae'] });
+  await model.fit(data.train.xs, data.train.ys, {
+    epochs: ${epochs}, batchSize: 32, validationData: [data.validation.xs, data.validation.ys],
+  });
+  return model;`;
+}
+
+/** The same body as a lab file: `lab.data` is `{ train, validation }` of tensors for a tensor drill. */
+export function learnerSource(epochs: number): string {
+  return `import * as tf from '@tensorflow/tfjs';
+
+export default async function train(lab: any): Promise<tf.LayersModel> {
+  const data = lab.data;
+  ${workloadBody(epochs)}
+}
+`;
+}
+
+/** The baseline worker: same entry style and esbuild settings as the sandbox bundle. */
+export async function bundleBaselineWorker(): Promise<string> {
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [path.join(projectRoot, 'src/cli/bench/browser-baseline-worker.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
+
+/** URLs of the build's WASM binaries (hashed names), keyed as tfjs asks for them. */
+export function wasmPaths(dist: string, baseUrl: string): Record<string, string> {
+  const assets = readdirSync(path.join(dist, 'assets'));
+  const find = (re: RegExp) => {
+    const f = assets.find((a) => re.test(a));
+    if (!f) throw new Error(`No ${re} in ${dist}/assets.`);
+    return new URL(`assets/${f}`, baseUrl).href;
+  };
+  const plain = find(/^tfjs-backend-wasm-[\w-]+\.wasm$/);
+  const simd = find(/^tfjs-backend-wasm-simd-[\w-]+\.wasm$/);
+  return { 'tfjs-backend-wasm.wasm': plain, 'tfjs-backend-wasm-simd.wasm': simd, 'tfjs-backend-wasm-threaded-simd.wasm': simd };
+}
+
+type Plain = { dtype: DenseBlock['dtype']; shape: number[]; values: number[] };
+const plain = (b: DenseBlock): Plain => ({ dtype: b.dtype, shape: [...b.shape], values: Array.from(b.values as ArrayLike<number>) });
+
+export async function tensorSplits(drillId: string): Promise<BaselineRequest['data']> {
+  const drill = (await loadRegistry()).get(drillId).drill;
+  const splits = await loadSplitsNode(drill);
+  const t = splits.train as TensorSplit;
+  const v = splits.validation as TensorSplit;
+  if (t.kind !== 'tensor') throw new Error(`${drillId} is not a tensor drill.`);
+  return { train: { xs: t.xs, ys: t.ys }, validation: { xs: v.xs, ys: v.ys } };
+}
+
+/** Puts the data in the page once (as typed arrays) for every baseline run. */
+async function installBaselineData(page: Page, data: BaselineRequest['data']): Promise<void> {
+  const p = { train: { xs: plain(data.train.xs), ys: plain(data.train.ys) }, validation: { xs: plain(data.validation.xs), ys: plain(data.validation.ys) } };
+  await page.evaluate((d) => {
+    const typed = (b: Plain) => ({ ...b, values: b.dtype === 'int32' ? Int32Array.from(b.values) : Float32Array.from(b.values) });
+    (window as unknown as { __benchData: unknown }).__benchData = {
+      train: { xs: typed(d.train.xs), ys: typed(d.train.ys) },
+      validation: { xs: typed(d.validation.xs), ys: typed(d.validation.ys) },
+    };
+  }, p);
+}
+
+/** One baseline run in a fresh, already-loaded worker; page clock from request to reply. */
+export async function baselineRun(page: Page, workerUrl: string, req: Omit<BaselineRequest, 'data'>): Promise<{ wallMs: number; workerMs: number }> {
+  const r = await page.evaluate(
+    async ({ workerUrl, req }) => {
+      const worker = new Worker(workerUrl);
+      try {
+        await new Promise<void>((resolve, reject) => {
+          worker.onmessage = () => resolve();
+          worker.onerror = (e) => reject(new Error(e.message));
+        });
+        const data = (window as unknown as { __benchData: unknown }).__benchData;
+        const t0 = performance.now();
+        const reply = await new Promise<BaselineReply>((resolve) => {
+          worker.onmessage = (e: MessageEvent<BaselineReply>) => resolve(e.data);
+          worker.postMessage({ ...req, data });
+        });
+        const wallMs = performance.now() - t0;
+        return reply.ok ? { wallMs, workerMs: reply.ms } : { error: reply.message };
+      } finally {
+        worker.terminate();
+      }
+    },
+    { workerUrl, req },
+  );
+  if ('error' in r) throw new Error(`Baseline run failed: ${r.error}`);
+  return r;
+}
+
+export async function benchRunner(emit: Parameters<BenchSection>[0], opts: RunnerBenchOptions = {}): Promise<void> {
+  const backends = opts.backends ?? ((process.env.DOJO_BENCH_BACKENDS?.split(',') as BrowserBackend[] | undefined) || ['webgl', 'cpu']);
+  const epochs = opts.epochs ?? 30;
+  const repeats = opts.repeats ?? benchRepeats(5);
+  const [workerSource, data] = await Promise.all([bundleBaselineWorker(), tensorSplits(DRILL)]);
+  const env = await startBrowserBench({ routes: { [BASELINE_ROUTE]: { type: 'text/javascript', body: async () => workerSource } } });
+  try {
+    const { page, context } = await env.newPage();
+    await openDrill(page, env.url, DRILL);
+    await pasteCode(page, learnerSource(epochs));
+    await installBaselineData(page, data);
+    const workerUrl = new URL(BASELINE_ROUTE.slice(1), env.url).href;
+    const paths = wasmPaths(env.dist, env.url);
+    for (const backend of backends) {
+      await chooseBackend(page, backend);
+      const req = { backend: backend as BaselineRequest['backend'], wasmPaths: paths, body: workloadBody(epochs) };
+      // Warm-up: the first run loads the dataset and compiles shaders into the browser's caches.
+      await settle(page);
+      const first = await timedRun(page);
+      if (first.backend !== backend) throw new Error(`The lab ran on ${first.backend}, not ${backend}.`);
+      await baselineRun(page, workerUrl, req);
+      const ours: number[] = [];
+      const base: number[] = [];
+      for (let i = 0; i < repeats; i++) {
+        // Alternate, so drift in the machine's load hits both sides alike.
+        await settle(page);
+        const o = await timedRun(page);
+        const b = await baselineRun(page, workerUrl, req);
+        ours.push(o.wallMs);
+        base.push(b.wallMs);
+        if (process.env.DOJO_BENCH_VERBOSE) {
+          const f = (n: number) => n.toFixed(0);
+          process.stderr.write(
+            `  ${backend}: lab ${f(o.wallMs)} ms (backend up at ${f(o.backendAtMs)}, sandbox ${f(o.sandboxMs)}, ${o.batchEvents} batch + ${o.epochEvents} epoch events)  bare ${f(b.wallMs)} ms (worker ${f(b.workerMs)})\n`,
+          );
+        }
+      }
+      // Best of N: on a shared machine noise only ever adds time.
+      const b = Math.min(...base);
+      const o = Math.min(...ours);
+      emit({
+        name: `runner: ${DRILL} dense net, ${epochs} epochs on ${backend}, lab run vs bare tfjs worker`,
+        baseline: b,
+        ours: o,
+        ratio: b / o,
+        unit: 'ms',
+      });
+    }
+    await context.close();
+  } finally {
+    await env.close();
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The one-file backup of everything: drafts, attempts and kept drafts, as JSON.
+ * Files come from other machines and other versions, so `restoreExportFile`
+ * checks every record, drops (and counts) the ones it cannot use, and never throws.
+ */
+import type { MetricName } from '../core/drill';
+import type { BackendName } from '../runner/protocol';
+import type { DraftRecord, KeptReason, NewAttempt, NewKeptDraft } from './db';
+
+export const EXPORT_FORMAT = 'tensor-dojo-export';
+export const EXPORT_VERSION = 1;
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  /** ms since epoch */
+  exportedAt: number;
+  drafts: DraftRecord[];
+  /** Without the per-browser numeric ids: they mean nothing on another machine. */
+  attempts: NewAttempt[];
+  kept: NewKeptDraft[];
+}
+
+export type RestoreExportResult =
+  | { ok: true; file: ExportFile; /** Records that were unreadable and left out. */ skipped: number }
+  | { ok: false; error: string };
+
+/** Far above any real export, far below what would freeze the tab. */
+export const MAX_EXPORT_CHARS = 200_000_000;
+
+const METRICS: readonly MetricName[] = ['accuracy', 'mae', 'mse', 'rmse'];
+const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+const REASONS: readonly KeptReason[] = ['import', 'link', 'restore'];
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isDrillId = (v: unknown): v is string => typeof v === 'string' && /^[\w-]{1,64}$/.test(v);
+
+function restoreDraft(v: unknown): DraftRecord | null {
+  if (!isObj(v) || !isDrillId(v.drillId) || typeof v.code !== 'string' || !isTime(v.updatedAt)) return null;
+  return { drillId: v.drillId, code: v.code, updatedAt: v.updatedAt };
+}
+
+function restoreAttempt(v: unknown): NewAttempt | null {
+  if (!isObj(v) || !isDrillId(v.drillId) || !isTime(v.at) || typeof v.code !== 'string') return null;
+  const m = v.metric;
+  if (!isObj(m) || !METRICS.includes(m.name as MetricName)) return null;
+  if (m.value !== null && !(typeof m.value === 'number' && Number.isFinite(m.value))) return null;
+  if (typeof v.points !== 'number' || !Number.isInteger(v.points) || v.points < 0 || v.points > 5) return null;
+  if (typeof v.passed !== 'boolean') return null;
+  const backend = BACKENDS.includes(v.backend as BackendName) ? (v.backend as BackendName) : null;
+  const attempt: NewAttempt = {
+    drillId: v.drillId,
+    at: v.at,
+    code: v.code,
+    metric: { name: m.name as MetricName, value: m.value as number | null },
+    points: v.points,
+    passed: v.passed,
+    backend,
+  };
+  if (isTime(v.runMs)) attempt.runMs = v.runMs;
+  return attempt;
+}
+
+function restoreKept(v: unknown): NewKeptDraft | null {
+  if (!isObj(v) || !isDrillId(v.drillId) || typeof v.code !== 'string' || !isTime(v.updatedAt) || !isTime(v.keptAt)) return null;
+  const reason = REASONS.includes(v.reason as KeptReason) ? (v.reason as KeptReason) : 'import';
+  return { drillId: v.drillId, code: v.code, updatedAt: v.updatedAt, keptAt: v.keptAt, reason };
+}
+
+function restoreList<T>(v: unknown, restore: (item: unknown) => T | null): { items: T[]; skipped: number } {
+  if (v === undefined) return { items: [], skipped: 0 };
+  if (!Array.isArray(v)) return { items: [], skipped: 1 };
+  const items: T[] = [];
+  let skipped = 0;
+  for (const item of v) {
+    const r = restore(item);
+    if (r) items.push(r);
+    else skipped++;
+  }
+  return { items, skipped };
+}
+
+export function restoreExportFile(raw: unknown): RestoreExportResult {
+  if (!isObj(raw) || raw.format !== EXPORT_FORMAT) return { ok: false, error: 'This is not a Tensor Dojo export file.' };
+  if (typeof raw.version !== 'number' || raw.version > EXPORT_VERSION) {
+    return { ok: false, error: `This export was made by a newer version of Tensor Dojo (file version ${String(raw.version)}). Update the app (reload it while online), then import again.` };
+  }
+  const drafts = restoreList(raw.drafts, restoreDraft);
+  const attempts = restoreList(raw.attempts, restoreAttempt);
+  const kept = restoreList(raw.kept, restoreKept);
+  return {
+    ok: true,
+    file: {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: isTime(raw.exportedAt) ? raw.exportedAt : 0,
+      drafts: drafts.items,
+      attempts: attempts.items,
+      kept: kept.items,
+    },
+    skipped: drafts.skipped + attempts.skipped + kept.skipped,
+  };
+}
+
+/** Parses the text of a file the learner picked; never throws. */
+export function parseExportText(text: string): RestoreExportResult {
+  if (text.length > MAX_EXPORT_CHARS) return { ok: false, error: 'This file is too large to be a Tensor Dojo export.' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'This file is not valid JSON — it may be damaged or cut off. Export again on the other machine.' };
+  }
+  return restoreExportFile(raw);
+}
+
+/** `tensor-dojo-2025-03-14.json` */
+export function exportFileName(at: number): string {
+  return `tensor-dojo-${new Date(at).toISOString().slice(0, 10)}.json`;
+}

@@ -1,0 +1,108 @@
+/**
+ * Export, import and kept drafts over the app's IndexedDB database: what the
+ * Settings page and the share-link page need beyond the stores' DojoStorage.
+ * Errors come back as `StorageWriteError` (with a learner-facing problem), as in
+ * dojo-storage.ts.
+ */
+import type { DojoDb, DraftRecord, KeptDraftRecord, NewAttempt, NewKeptDraft } from './db';
+import { openDojoDb } from './db';
+import { describeStorageError, StorageWriteError } from './errors';
+import { EXPORT_FORMAT, EXPORT_VERSION, parseExportText, type ExportFile } from './export-file';
+import { planMerge, type MergeSummary } from './merge';
+
+export interface ImportOutcome {
+  summary: MergeSummary;
+  skipped: number;
+  /** Drills whose current draft changed: open editors must reload them. */
+  changedDrafts: string[];
+}
+
+export type ImportResult = { ok: true; outcome: ImportOutcome } | { ok: false; error: string };
+
+export interface LocalData {
+  /** Everything, with `liveDrafts` (the editors' memory, the truth while the page lives) over what is on disk. */
+  exportAll(liveDrafts?: Readonly<Record<string, string>>): Promise<ExportFile>;
+  /** Merges an export file's text into this browser; a bad file changes nothing. */
+  importText(text: string): Promise<ImportResult>;
+  listKept(): Promise<KeptDraftRecord[]>;
+  keep(draft: NewKeptDraft): Promise<KeptDraftRecord>;
+  deleteKept(id: number): Promise<void>;
+}
+
+const stripId = ({ id: _id, ...rest }: { id: number } & NewAttempt): NewAttempt => (void _id, rest);
+const stripKeptId = ({ id: _id, ...rest }: KeptDraftRecord): NewKeptDraft => (void _id, rest);
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof StorageWriteError) throw e;
+    throw new StorageWriteError(describeStorageError(e), { cause: e });
+  }
+}
+
+export function createLocalData(options: { dbName?: string; now?: () => number } = {}): LocalData {
+  const now = options.now ?? Date.now;
+  let dbPromise: Promise<DojoDb> | null = null;
+  const db = (): Promise<DojoDb> => {
+    dbPromise ??= openDojoDb(options.dbName).catch((e: unknown) => {
+      dbPromise = null;
+      throw e;
+    });
+    return dbPromise;
+  };
+
+  return {
+    exportAll: (liveDrafts = {}) =>
+      guarded(async () => {
+        const d = await db();
+        const tx = d.transaction(['drafts', 'attempts', 'kept'], 'readonly');
+        const [drafts, attempts, kept] = await Promise.all([tx.objectStore('drafts').getAll(), tx.objectStore('attempts').getAll(), tx.objectStore('kept').getAll()]);
+        const at = now();
+        const byDrill = new Map<string, DraftRecord>(drafts.map((r) => [r.drillId, r]));
+        for (const [drillId, code] of Object.entries(liveDrafts)) {
+          if (byDrill.get(drillId)?.code !== code) byDrill.set(drillId, { drillId, code, updatedAt: at });
+        }
+        return {
+          format: EXPORT_FORMAT,
+          version: EXPORT_VERSION,
+          exportedAt: at,
+          drafts: [...byDrill.values()],
+          attempts: attempts.map(stripId),
+          kept: kept.map(stripKeptId),
+        };
+      }),
+
+    async importText(text) {
+      const parsed = parseExportText(text);
+      if (!parsed.ok) return parsed;
+      return guarded(async () => {
+        const d = await db();
+        // One transaction: the merge is read, planned and written atomically, so
+        // a failure (a full disk) leaves the database as it was.
+        const tx = d.transaction(['drafts', 'attempts', 'kept'], 'readwrite');
+        const drafts = tx.objectStore('drafts');
+        const attempts = tx.objectStore('attempts');
+        const kept = tx.objectStore('kept');
+        const [localDrafts, localAttempts, localKept] = await Promise.all([drafts.getAll(), attempts.getAll(), kept.getAll()]);
+        const plan = planMerge({ drafts: localDrafts, attempts: localAttempts, kept: localKept }, parsed.file, now());
+        await Promise.all([
+          ...plan.putDrafts.map((r) => drafts.put(r)),
+          // `id` is assigned by the store (autoIncrement keyPath).
+          ...plan.addAttempts.map((a) => attempts.add(a as NewAttempt & { id: number })),
+          ...plan.addKept.map((k) => kept.add(k as KeptDraftRecord)),
+        ]);
+        await tx.done;
+        return { ok: true as const, outcome: { summary: plan.summary, skipped: parsed.skipped, changedDrafts: plan.putDrafts.map((r) => r.drillId) } };
+      });
+    },
+
+    listKept: () => guarded(async () => (await (await db()).getAll('kept')).sort((a, b) => b.keptAt - a.keptAt)),
+    keep: (draft) =>
+      guarded(async () => {
+        const id = await (await db()).add('kept', draft as KeptDraftRecord);
+        return { ...draft, id };
+      }),
+    deleteKept: (id) => guarded(async () => (await db()).delete('kept', id)),
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * How an import joins what is already here, as a pure plan. Nothing is lost:
+ *
+ * - drafts: per drill the newer text wins; the other one, if different, becomes
+ *   a kept draft (Settings → Kept drafts);
+ * - attempts: the union. Numeric ids are per browser (two machines both have an
+ *   attempt #1), so an attempt is identified by what it is — drill, time, code,
+ *   metric and points — and importing the same file twice adds nothing;
+ * - kept drafts: the union, by drill and text.
+ */
+import type { DraftRecord, NewAttempt, NewKeptDraft } from './db';
+
+export interface LocalSnapshot {
+  drafts: readonly DraftRecord[];
+  attempts: readonly NewAttempt[];
+  kept: readonly NewKeptDraft[];
+}
+
+export interface MergeSummary {
+  draftsAdded: number;
+  /** Imported drafts newer than ours: they replaced ours, ours were kept. */
+  draftsReplaced: number;
+  /** Imported drafts older than ours: ours stayed, theirs were kept. */
+  draftsKeptAside: number;
+  draftsUnchanged: number;
+  attemptsAdded: number;
+  attemptsAlreadyHere: number;
+  keptAdded: number;
+}
+
+export interface MergePlan {
+  putDrafts: DraftRecord[];
+  addAttempts: NewAttempt[];
+  addKept: NewKeptDraft[];
+  summary: MergeSummary;
+}
+
+export function attemptKey(a: NewAttempt): string {
+  return JSON.stringify([a.drillId, a.at, a.points, a.passed, a.metric.name, a.metric.value, a.code]);
+}
+
+const keptKey = (k: { drillId: string; code: string }) => JSON.stringify([k.drillId, k.code]);
+
+export function planMerge(local: LocalSnapshot, incoming: LocalSnapshot, now: number): MergePlan {
+  const summary: MergeSummary = {
+    draftsAdded: 0,
+    draftsReplaced: 0,
+    draftsKeptAside: 0,
+    draftsUnchanged: 0,
+    attemptsAdded: 0,
+    attemptsAlreadyHere: 0,
+    keptAdded: 0,
+  };
+  const putDrafts: DraftRecord[] = [];
+  const addKept: NewKeptDraft[] = [];
+  const addAttempts: NewAttempt[] = [];
+
+  const keptSeen = new Set(local.kept.map(keptKey));
+  // A text that is, or will be, a current draft need not be kept as well.
+  const keep = (draft: DraftRecord) => {
+    const key = keptKey(draft);
+    if (keptSeen.has(key)) return;
+    keptSeen.add(key);
+    addKept.push({ drillId: draft.drillId, code: draft.code, updatedAt: draft.updatedAt, keptAt: now, reason: 'import' });
+    summary.keptAdded++;
+  };
+
+  const current = new Map(local.drafts.map((d) => [d.drillId, d]));
+  // If a file lists a drill twice, its newest entry is its draft and the rest are kept.
+  const newestIncoming = new Map<string, DraftRecord>();
+  const olderIncoming: DraftRecord[] = [];
+  for (const d of incoming.drafts) {
+    const other = newestIncoming.get(d.drillId);
+    if (!other) newestIncoming.set(d.drillId, d);
+    else if (d.updatedAt > other.updatedAt) {
+      olderIncoming.push(other);
+      newestIncoming.set(d.drillId, d);
+    } else olderIncoming.push(d);
+  }
+
+  for (const theirs of newestIncoming.values()) {
+    const ours = current.get(theirs.drillId);
+    if (!ours) {
+      putDrafts.push(theirs);
+      current.set(theirs.drillId, theirs);
+      summary.draftsAdded++;
+    } else if (ours.code === theirs.code) {
+      summary.draftsUnchanged++;
+    } else if (theirs.updatedAt > ours.updatedAt) {
+      putDrafts.push(theirs);
+      current.set(theirs.drillId, theirs);
+      keep(ours);
+      summary.draftsReplaced++;
+    } else {
+      keep(theirs);
+      summary.draftsKeptAside++;
+    }
+  }
+  for (const d of olderIncoming) if (current.get(d.drillId)?.code !== d.code) keep(d);
+  for (const k of incoming.kept) {
+    const key = keptKey(k);
+    if (keptSeen.has(key)) continue;
+    keptSeen.add(key);
+    addKept.push({ ...k });
+    summary.keptAdded++;
+  }
+
+  const attemptsSeen = new Set(local.attempts.map(attemptKey));
+  for (const a of incoming.attempts) {
+    const key = attemptKey(a);
+    if (attemptsSeen.has(key)) {
+      summary.attemptsAlreadyHere++;
+      continue;
+    }
+    attemptsSeen.add(key);
+    addAttempts.push(a);
+    summary.attemptsAdded++;
+  }
+
+  return { putDrafts, addAttempts, addKept, summary };
+}
+
+/** One line for the toast after an import. */
+export function describeMerge(s: MergeSummary, skipped: number): string {
+  const parts: string[] = [];
+  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+  if (s.draftsAdded + s.draftsReplaced > 0) parts.push(`${n(s.draftsAdded + s.draftsReplaced, 'draft')} restored`);
+  if (s.attemptsAdded > 0) parts.push(`${n(s.attemptsAdded, 'attempt')} added`);
+  if (s.keptAdded > 0) parts.push(`${n(s.keptAdded, 'older draft')} kept aside (Settings → Kept drafts)`);
+  if (parts.length === 0) parts.push('Nothing new: everything in the file was already here');
+  if (skipped > 0) parts.push(`${n(skipped, 'unreadable record')} skipped`);
+  return `Import done: ${parts.join(', ')}.`;
+}

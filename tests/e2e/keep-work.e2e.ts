@@ -1,0 +1,113 @@
+/**
+ * Issue 5, never lose work: a full disk is reported and typing goes on; an
+ * export from one browser imported into a fresh one restores drafts and attempts.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, editorText, launch, openPage, setEditorCode } from './browser';
+
+const DRILL = 'auto-mpg';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openDrill(page: Page): Promise<void> {
+  await page.goto(new URL(`#/drill/${DRILL}`, baseUrl()).href);
+  await page.getByRole('button', { name: 'Run', exact: true }).waitFor({ timeout: 30_000 });
+  await expect.poll(() => editorText(page), { timeout: 60_000 }).toContain('export default');
+}
+
+describe('never lose work', () => {
+  it('reports a full disk with the banner and keeps typing working', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      // Runs in every frame, the opaque-origin sandbox iframe included, where it must not break anything.
+      try {
+        IDBObjectStore.prototype.put = function put() {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      } catch {
+        /* not available in this frame */
+      }
+    });
+    const { page, errors } = await openPage(browser, '#/', context);
+    await openDrill(page);
+    await page.locator('.monaco-editor').first().click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('\n// first line after the disk filled');
+    const banner = page.getByTestId('storage-banner');
+    await banner.waitFor({ timeout: 10_000 });
+    expect(await banner.textContent()).toMatch(/Storage is full/);
+    await page.keyboard.type('\n// and typing goes on');
+    await expect.poll(() => editorText(page)).toContain('// and typing goes on');
+    await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toMatch(/Not saved/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('exports everything and imports it into a fresh browser', async () => {
+    const a = await openPage(browser, '#/');
+    await openDrill(a.page);
+    await setEditorCode(a.page, '// exported draft ✓\nexport default async function train() {}\n');
+    await expect.poll(() => a.page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toBe('Saved');
+    // An attempt as the app records one after grading (grading itself is covered by the lab and offline tests).
+    await a.page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('tensor-dojo');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('attempts', 'readwrite');
+            tx.objectStore('attempts').add({
+              drillId: 'auto-mpg',
+              at: 1_700_000_000_000,
+              code: '// graded',
+              metric: { name: 'mae', value: 2.4 },
+              points: 5,
+              passed: true,
+              backend: 'cpu',
+              runMs: 4000,
+            });
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
+    await a.page.goto(new URL('#/settings', baseUrl()).href);
+    const downloadPromise = a.page.waitForEvent('download');
+    await a.page.getByRole('button', { name: 'Export everything' }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toMatch(/^tensor-dojo-\d{4}-\d\d-\d\d\.json$/);
+    const file = join(await mkdtemp(join(tmpdir(), 'dojo-export-')), download.suggestedFilename());
+    await download.saveAs(file);
+    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    expect(exported.drafts.map((d: { code: string }) => d.code)).toContain('// exported draft ✓\nexport default async function train() {}\n');
+    await a.context.close();
+
+    const b = await openPage(browser, '#/settings');
+    await b.page.getByLabel('Import a file').setInputFiles(file);
+    const status = b.page.getByTestId('transfer-status');
+    await status.waitFor({ timeout: 10_000 });
+    expect(await status.textContent()).toMatch(/1 draft restored, 1 attempt added/);
+    await b.page.goto(new URL('#/', baseUrl()).href);
+    const card = b.page.getByTestId(`drill-card-${DRILL}`);
+    await expect.poll(() => card.textContent(), { timeout: 10_000 }).toMatch(/passed.*5\/5/);
+    await openDrill(b.page);
+    await expect.poll(() => editorText(b.page)).toContain('// exported draft ✓');
+
+    // Importing the same file again adds nothing.
+    await b.page.goto(new URL('#/settings', baseUrl()).href);
+    await b.page.getByLabel('Import a file').setInputFiles(file);
+    await expect.poll(() => b.page.getByTestId('transfer-status').textContent(), { timeout: 10_000 }).toMatch(/Nothing new/);
+    await b.context.close();
+  });
+});
