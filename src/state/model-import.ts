@@ -7,7 +7,7 @@
 import type { io } from '@tensorflow/tfjs';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GradeReport } from '../core/grading/report';
-import { artifactsFromFiles, type ModelFile } from '../core/grading/model-io';
+import type { ModelFile } from '../core/grading/model-io';
 import type { GraderClient } from '../runner/types';
 
 export type ImportStatus = 'idle' | 'reading' | 'grading' | 'graded' | 'failed';
@@ -38,7 +38,7 @@ export interface ModelImportDeps {
 }
 
 export function createModelImportStore(deps: ModelImportDeps): ModelImportStore {
-  const readFiles = deps.readFiles ?? (async (files: readonly ModelFile[]) => artifactsFromFiles(files));
+  const readFiles = deps.readFiles ?? (async (files: readonly ModelFile[]) => (await import('../core/grading/model-io')).artifactsFromFiles(files));
   // A newer upload supersedes one still being graded.
   let generation = 0;
   const idle = { status: 'idle' as ImportStatus, drillId: null, fileNames: [], report: null, error: null };

@@ -4,7 +4,6 @@
  * they load with `tf.loadLayersModel` and come back in through "Grade a model".
  */
 import { useState } from 'react';
-import { artifactsToFiles } from '../../core/grading/model-io';
 import { useApp, useStores } from '../stores';
 import { downloadFiles } from './download';
 import './import.css';
@@ -14,11 +13,12 @@ export function ExportModelButton({ drillId }: { drillId: string }) {
   const ready = useApp('run', (s) => s.drillId === drillId && s.status === 'completed' && s.completed !== null);
   const [error, setError] = useState<string | null>(null);
 
-  const exportModel = () => {
+  const exportModel = async () => {
     const completed = run.getState().completed;
     if (!completed) return;
     setError(null);
     try {
+      const { artifactsToFiles } = await import('../../core/grading/model-io');
       downloadFiles(artifactsToFiles(completed.artifacts, 'model'));
     } catch (e) {
       setError(`The model could not be exported: ${e instanceof Error ? e.message : String(e)}`);
