@@ -1,7 +1,6 @@
 import type { TensorSplit } from '../../src/core/data';
 import { defineDrill } from '../../src/core/drill';
-import { arrayOf, dense, rangeOf, rowsI32, rowsU8, SPLIT_NAMES } from '../../src/core/drill-kit';
-import { scaled } from '../../src/core/drill-kit-extra';
+import { pixelGradeInputs, pixelSplits } from '../../src/core/drill-kit-extra';
 
 const CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'] as const;
 
@@ -18,19 +17,6 @@ export default defineDrill<TensorSplit>({
   classNames: CLASSES,
   minutes: 20,
   calibration: 'Measured with `dojo grade` (wasm, 2-core CPU): the weak baseline scores 0.755 (0/5); the reference dense network 0.877–0.886 over three runs of 2.5–3.5 min (5/5 with ≥ 0.012 margin).',
-  splits(dataset) {
-    const images = arrayOf(dataset, 'images');
-    const labels = arrayOf(dataset, 'labels');
-    const [train, validation, test] = SPLIT_NAMES.map((name): TensorSplit => {
-      const range = rangeOf(dataset, name);
-      const rows = range[1] - range[0];
-      // Learners get raw 0–255 pixels, as `fashion_mnist.load_data()` gave them; scaling is their job.
-      return { kind: 'tensor', xs: dense(rowsU8(images, range), [rows, 28, 28]), ys: dense(rowsI32(labels, range), [rows]) };
-    });
-    return { train, validation, test };
-  },
-  gradeInputs(test) {
-    const xs = scaled(test.xs, 1 / 255);
-    return { xs, ys: test.ys, examples: { images: xs } };
-  },
+  splits: (dataset) => pixelSplits(dataset, [28, 28]),
+  gradeInputs: pixelGradeInputs,
 });

@@ -1,7 +1,6 @@
 import type { TensorSplit } from '../../src/core/data';
 import { defineDrill } from '../../src/core/drill';
-import { arrayOf, dense, rangeOf, rowsI32, rowsU8, SPLIT_NAMES } from '../../src/core/drill-kit';
-import { scaled } from '../../src/core/drill-kit-extra';
+import { pixelGradeInputs, pixelSplits } from '../../src/core/drill-kit-extra';
 
 export default defineDrill<TensorSplit>({
   id: 'mnist-cnn',
@@ -23,19 +22,6 @@ export default defineDrill<TensorSplit>({
   classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
   minutes: 20,
   calibration: 'Measured with `dojo grade` (wasm, 2-core CPU): the weak baseline scores 0.378 (0/5), a shorter-trained small CNN 0.964, the reference CNN 0.968 and 0.979 over two runs of 80–90 s (5/5 with ≥ 0.013 margin).',
-  splits(dataset) {
-    const images = arrayOf(dataset, 'images');
-    const labels = arrayOf(dataset, 'labels');
-    const [train, validation, test] = SPLIT_NAMES.map((name): TensorSplit => {
-      const range = rangeOf(dataset, name);
-      const rows = range[1] - range[0];
-      // Raw 0–255 pixels with the channel axis a Conv2D expects; scaling is the learner's job.
-      return { kind: 'tensor', xs: dense(rowsU8(images, range), [rows, 28, 28, 1]), ys: dense(rowsI32(labels, range), [rows]) };
-    });
-    return { train, validation, test };
-  },
-  gradeInputs(test) {
-    const xs = scaled(test.xs, 1 / 255);
-    return { xs, ys: test.ys, examples: { images: xs } };
-  },
+  splits: (dataset) => pixelSplits(dataset, [28, 28, 1]),
+  gradeInputs: pixelGradeInputs,
 });

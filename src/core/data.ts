@@ -68,18 +68,3 @@ export function blockSize(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
-/** The ArrayBuffers behind a split, for `postMessage(..., transfer)`. */
-export function splitBuffers(split: Split): ArrayBuffer[] {
-  switch (split.kind) {
-    case 'tensor':
-      return [split.xs.values.buffer as ArrayBuffer, split.ys.values.buffer as ArrayBuffer];
-    case 'images':
-      return [...split.images.map((im) => im.pixels.buffer as ArrayBuffer), split.labels.buffer as ArrayBuffer];
-    case 'text':
-      return [split.labels.buffer as ArrayBuffer];
-    case 'series':
-      return split.time
-        ? [split.values.buffer as ArrayBuffer, split.time.buffer as ArrayBuffer]
-        : [split.values.buffer as ArrayBuffer];
-  }
-}

@@ -4,10 +4,10 @@
  * preprocessing (tokenise + pad, scale + window, resize + rescale) for the grader,
  * with the very helpers learner code imports from 'tensor-dojo'.
  */
-import type { DenseBlock, ImageSplit, RawImage, SeriesSplit, TextSplit } from './data';
+import type { AllSplits, DenseBlock, ImageSplit, RawImage, SeriesSplit, TensorSplit, TextSplit } from './data';
 import type { GradeInputs } from './drill';
 import type { LoadedDataset } from './datasets/types';
-import { arrayOf, dense, rangeOf, rowsI32, type SplitName } from './drill-kit';
+import { arrayOf, dense, rangeOf, rowsI32, rowsU8, SPLIT_NAMES, type SplitName } from './drill-kit';
 // The tfjs-free halves of the helpers: drills are imported by the app's main
 // thread, which must not pull in tfjs to show the board.
 import { padSequences, type PadSide } from './helpers/pad-sequences-arrays';
@@ -231,4 +231,25 @@ export function multiSeriesGradeInputs(test: SeriesSplit, train: SeriesSplit, s:
     ys: dense(w.ys, [w.count, s.horizon]),
     scale: { factor: scaler.scale[s.target], unit },
   };
+}
+
+/**
+ * Splits of a fixed-size grey image dataset (MNIST, Fashion-MNIST): raw 0–255 pixels in
+ * `shape` per example, as `keras.datasets.*.load_data()` gave them — scaling is the learner's job.
+ */
+export function pixelSplits(dataset: LoadedDataset, shape: readonly number[]): AllSplits<TensorSplit> {
+  const images = arrayOf(dataset, 'images');
+  const labels = arrayOf(dataset, 'labels');
+  const [train, validation, test] = SPLIT_NAMES.map((name): TensorSplit => {
+    const range = rangeOf(dataset, name);
+    const rows = range[1] - range[0];
+    return { kind: 'tensor', xs: dense(rowsU8(images, range), [rows, ...shape]), ys: dense(rowsI32(labels, range), [rows]) };
+  });
+  return { train, validation, test };
+}
+
+/** The grader feeds pixels scaled to [0, 1]; the same block doubles as the report's thumbnails. */
+export function pixelGradeInputs(test: TensorSplit): GradeInputs {
+  const xs = scaled(test.xs, 1 / 255);
+  return { xs, ys: test.ys, examples: { images: xs } };
 }

@@ -4,7 +4,7 @@
  * Loaders differ by host (Vite's `import.meta.glob` in the app, a directory scan in
  * the CLI), so the registry only takes the files already read and checks them.
  */
-import type { Area, Drill, DrillMeta } from './drill';
+import type { Drill, DrillMeta } from './drill';
 import { drillMeta } from './drill';
 
 export interface DrillEntry {
@@ -32,10 +32,6 @@ export class DrillRegistry {
     return [...this.byId.values()]
       .map((e) => drillMeta(e.drill))
       .sort((a, b) => a.area - b.area || a.title.localeCompare(b.title));
-  }
-
-  byArea(area: Area): DrillMeta[] {
-    return this.list().filter((d) => d.area === area);
   }
 
   has(id: string): boolean {

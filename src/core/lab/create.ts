@@ -13,7 +13,7 @@ export function denseToTensor(tf: typeof tfType, block: DenseBlock): tfType.Tens
   return tf.tensor(values as Float32Array | Int32Array, block.shape, block.dtype === 'int32' ? 'int32' : 'float32');
 }
 
-export function toLabData(tf: typeof tfType, splits: LearnerSplits, meta: DrillMeta, extra?: { featureNames?: string[]; channelNames?: string[] }): LabData {
+export function toLabData(tf: typeof tfType, splits: LearnerSplits, meta: DrillMeta): LabData {
   const { train, validation } = splits;
   const same = <K extends Split['kind']>(kind: K) => {
     if (train.kind !== kind || validation.kind !== kind) throw new Error('Train and validation splits differ in kind.');
@@ -26,7 +26,6 @@ export function toLabData(tf: typeof tfType, splits: LearnerSplits, meta: DrillM
         kind: 'tensor',
         train: { xs: denseToTensor(tf, train.xs), ys: denseToTensor(tf, train.ys) },
         validation: { xs: denseToTensor(tf, v.xs), ys: denseToTensor(tf, v.ys) },
-        featureNames: extra?.featureNames,
         classNames: meta.classNames,
       };
     }
@@ -57,7 +56,6 @@ export function toLabData(tf: typeof tfType, splits: LearnerSplits, meta: DrillM
         kind: 'series',
         train: { values: train.values, channels: train.channels, time: train.time },
         validation: { values: v.values, channels: v.channels, time: v.time },
-        channelNames: extra?.channelNames,
       };
     }
   }
