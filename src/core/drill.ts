@@ -89,6 +89,8 @@ export interface DrillMeta {
   minutes?: number;
   /** How the thresholds were set, shown under the statement. */
   calibration?: string;
+  /** Only on a learner's custom drill: the shipped drill whose data, splits and grade inputs it uses. */
+  base?: string;
 }
 
 export interface Drill<S extends Split = Split> extends DrillMeta {

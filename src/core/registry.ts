@@ -4,6 +4,8 @@
  * Loaders differ by host (Vite's `import.meta.glob` in the app, a directory scan in
  * the CLI), so the registry only takes the files already read and checks them.
  */
+import type { CustomDrillDefinition } from './custom-drill';
+import { restoreAndResolve } from './custom-drill-entry';
 import type { Drill, DrillMeta } from './drill';
 import { drillMeta } from './drill';
 
@@ -13,6 +15,15 @@ export interface DrillEntry {
   statement: string;
   /** `starter.ts`: blank apart from the imports and the function signature. */
   starter: string;
+  /** Only on a learner's custom drill: its definition, which the runner and grader are handed. */
+  custom?: CustomDrillDefinition;
+}
+
+/** A custom drill that could not be added, and why (shown to its author, never thrown). */
+export interface CustomDrillProblem {
+  id: string;
+  title: string;
+  error: string;
 }
 
 export class DrillRegistry {
@@ -36,6 +47,25 @@ export class DrillRegistry {
 
   has(id: string): boolean {
     return this.byId.has(id);
+  }
+
+  /**
+   * This registry's drills plus the learner's custom ones, each checked again (they
+   * come from storage, links and files) against the shipped drills here. One that
+   * no longer fits (its base is gone, or changed shape) is left out and reported.
+   */
+  withCustom(definitions: readonly CustomDrillDefinition[]): { registry: DrillRegistry; problems: CustomDrillProblem[] } {
+    const shipped = [...this.byId.values()].filter((e) => e.custom === undefined);
+    const shippedOnly = new DrillRegistry(shipped);
+    const problems: CustomDrillProblem[] = [];
+    const custom = new Map<string, DrillEntry>();
+    for (const def of definitions) {
+      const resolved = restoreAndResolve(def, shippedOnly);
+      if (!resolved.ok) problems.push({ id: String(def?.id), title: String(def?.title), error: resolved.error });
+      else if (custom.has(def.id)) problems.push({ id: def.id, title: def.title, error: `Two custom drills share the id “${def.id}”; the first is used.` });
+      else custom.set(def.id, resolved.value);
+    }
+    return { registry: new DrillRegistry([...shipped, ...custom.values()]), problems };
   }
 
   get(id: string): DrillEntry {

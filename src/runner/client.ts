@@ -14,7 +14,7 @@ import type { HostMessage, SandboxMessage } from './protocol';
 import { isSandboxMessage } from './protocol';
 import { SANDBOX_SRCDOC } from './sandbox/iframe';
 import type { RunEvent, RunHandle, RunnerClient, RunOutcome, RunRequest } from './types';
-import { registry } from '../exercises';
+import { dataDrillId, drillEntryFor } from './drill-lookup';
 
 const WORKER_URL = `${import.meta.env.BASE_URL}sandbox/worker.js`;
 
@@ -167,10 +167,10 @@ export function createSandboxRunner(): RunnerClient {
 
       void (async () => {
         try {
-          const entry = registry.get(request.drillId);
+          const entry = drillEntryFor(request.drillId, request.custom);
           // Decoding and cutting a dataset (tens of MB) happens in the data worker, and
           // the splits move on by transfer, not copy: the page never freezes for them.
-          const [splits, wasm] = await Promise.all([loadLearnerSplitsOffThread(entry.drill.id, datasetsUrl()), loadWasm(), sandbox.ready]);
+          const [splits, wasm] = await Promise.all([loadLearnerSplitsOffThread(dataDrillId(entry), datasetsUrl()), loadWasm(), sandbox.ready]);
           if (settled) return;
           const message: HostMessage = {
             type: 'run',

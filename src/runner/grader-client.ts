@@ -27,11 +27,11 @@ export function createGraderClient(): GraderClient {
   };
 
   return {
-    async grade(drillId, artifacts) {
+    async grade(drillId, artifacts, custom) {
       const id = nextId++;
       const response = await new Promise<GraderResponse>((resolve) => {
         pending.set(id, { resolve });
-        getWorker().postMessage({ id, drillId, artifacts, datasetsUrl: datasetsUrl() } satisfies GraderRequest);
+        getWorker().postMessage({ id, drillId, artifacts, datasetsUrl: datasetsUrl(), custom } satisfies GraderRequest);
       });
       if (!response.ok) throw new Error(response.message);
       return response.report;

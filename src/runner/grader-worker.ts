@@ -3,7 +3,7 @@
  * Same-origin and ours: it may read the test split, which never enters the sandbox.
  */
 import * as tf from '@tensorflow/tfjs';
-import { registry } from '../exercises';
+import { drillEntryFor } from './drill-lookup';
 import { loadAllSplits } from './drill-data';
 import { gradeArtifacts } from './grade-artifacts';
 import type { GraderRequest, GraderResponse } from './grader-protocol';
@@ -13,12 +13,12 @@ const scope = self as unknown as { postMessage(m: GraderResponse): void; onmessa
 let backendReady: Promise<unknown> | undefined;
 
 scope.onmessage = async (event) => {
-  const { id, drillId, artifacts, datasetsUrl } = event.data;
+  const { id, drillId, artifacts, datasetsUrl, custom } = event.data;
   try {
     // WebGL when the worker has OffscreenCanvas, else the CPU: grading is inference only.
     backendReady ??= tf.setBackend('webgl').catch(() => false).then((ok) => (ok ? true : tf.setBackend('cpu')));
     await backendReady;
-    const { drill } = registry.get(drillId);
+    const { drill } = drillEntryFor(drillId, custom);
     const splits = await loadAllSplits(drill, datasetsUrl);
     const report = await gradeArtifacts(drill, artifacts, splits);
     scope.postMessage({ id, ok: true, report });

@@ -47,10 +47,10 @@ export function lazyRunner(load: () => Promise<RunnerClient>): RunnerClient {
 export function lazyGrader(load: () => Promise<GraderClient>): GraderClient {
   let client: Promise<GraderClient> | undefined;
   return {
-    async grade(drillId, artifacts) {
+    async grade(drillId, artifacts, custom) {
       client ??= load();
       client.catch(() => (client = undefined));
-      return (await client).grade(drillId, artifacts);
+      return (await client).grade(drillId, artifacts, custom);
     },
   };
 }

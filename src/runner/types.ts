@@ -4,6 +4,7 @@
  * so a test can stand in a fake.
  */
 import type { io } from '@tensorflow/tfjs';
+import type { CustomDrillDefinition } from '../core/custom-drill';
 import type { GradeReport } from '../core/grading/report';
 import type { BackendChoice, BackendName, LearnerError, SandboxMessage } from './protocol';
 
@@ -11,6 +12,8 @@ export interface RunRequest {
   drillId: string;
   source: string;
   backend: BackendChoice;
+  /** For a learner's custom drill, its definition (the runner has only the shipped drills). */
+  custom?: CustomDrillDefinition;
 }
 
 /** Everything the sandbox reports while a run is live (minus the handshake). */
@@ -34,5 +37,5 @@ export interface RunnerClient {
 
 export interface GraderClient {
   /** Grades model artifacts against the drill's held-out test split. Rejects with a readable Error for broken models. */
-  grade(drillId: string, artifacts: io.ModelArtifacts): Promise<GradeReport>;
+  grade(drillId: string, artifacts: io.ModelArtifacts, custom?: CustomDrillDefinition): Promise<GradeReport>;
 }
