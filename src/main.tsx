@@ -12,6 +12,7 @@ import { StoresProvider } from './ui/stores';
 import './ui/styles.css';
 
 const stores = createAppStores({
+  drills: registry,
   // Loaded after first paint: neither is needed to show the board or the editor.
   runner: lazyRunner(() => import('./runner/client').then((m) => m.createSandboxRunner())),
   grader: lazyGrader(() => import('./runner/grader-client').then((m) => m.createGraderClient())),
@@ -24,6 +25,7 @@ const stores = createAppStores({
 document.documentElement.dataset.theme = stores.settings.getState().theme;
 
 void stores.progress.getState().load();
+void stores.customDrills.getState().load();
 installDraftFlush(() => stores.workspace.getState().flush());
 void requestPersistentStorage();
 

@@ -63,8 +63,10 @@ export function restoreAndResolve(raw: unknown, shipped: { has(id: string): bool
 /** `custom-<slug of the title>-<suffix>`, within the id's length limit. */
 export function customDrillId(title: string, suffix: string): string {
   const slug = title
-    .toLowerCase()
     .normalize('NFKD')
+    // Accents are separate marks after NFKD: dropping them keeps "é" as "e".
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)

@@ -3,9 +3,12 @@
  * concern; the links between them (a graded submission becomes an attempt, a
  * failed save raises the banner) are made here.
  */
+import { restoreAndResolve } from '../core/custom-drill-entry';
+import type { DrillRegistry } from '../core/registry';
 import type { DojoStorage } from '../storage/dojo-storage';
 import { memoryExamStorage, type ExamPersistence } from '../storage/exam-storage';
 import type { GraderClient, RunnerClient } from '../runner/types';
+import { createCustomDrillsStore, type CustomDrillsStore } from './custom-drills';
 import { createExamStore, type ExamStore } from './exam';
 import { createModelImportStore, type ModelImportStore } from './model-import';
 import { createNoticesStore, type NoticesStore } from './notices';
@@ -22,9 +25,12 @@ export interface AppStores {
   notices: NoticesStore;
   exam: ExamStore;
   modelImport: ModelImportStore;
+  customDrills: CustomDrillsStore;
 }
 
 export interface AppDeps {
+  /** The shipped drills: custom drills are built on them and checked against them. */
+  drills: DrillRegistry;
   runner: RunnerClient;
   grader: GraderClient;
   storage: DojoStorage;
@@ -45,6 +51,14 @@ export function createAppStores(deps: AppDeps): AppStores {
   });
   const progress = createProgressStore({ storage: deps.storage, onStorageProblem });
   const settings = createSettingsStore(deps.settings);
+  const customDrills = createCustomDrillsStore({
+    storage: deps.storage,
+    onStorageProblem,
+    check: (raw) => {
+      const resolved = restoreAndResolve(raw, deps.drills);
+      return resolved.ok ? { ok: true, value: resolved.value.custom! } : resolved;
+    },
+  });
   const exam = createExamStore({ persistence: deps.exam ?? memoryExamStorage(), now });
   const run = createRunStore({
     runner: deps.runner,
@@ -82,5 +96,5 @@ export function createAppStores(deps: AppDeps): AppStores {
       });
     },
   });
-  return { workspace, run, progress, settings, notices, exam, modelImport };
+  return { workspace, run, progress, settings, notices, exam, modelImport, customDrills };
 }

@@ -6,6 +6,7 @@
  */
 import type { io } from '@tensorflow/tfjs';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CustomDrillDefinition } from '../core/custom-drill';
 import type { GradeReport } from '../core/grading/report';
 import type { ModelFile } from '../core/grading/model-io';
 import type { GraderClient } from '../runner/types';
@@ -24,7 +25,8 @@ export interface ModelImportState {
   fileNames: string[];
   report: GradeReport | null;
   error: string | null;
-  grade(drillId: string, files: readonly ModelFile[]): Promise<void>;
+  /** `custom`: the definition when `drillId` is a learner's custom drill. */
+  grade(drillId: string, files: readonly ModelFile[], custom?: CustomDrillDefinition): Promise<void>;
   reset(): void;
 }
 
@@ -46,7 +48,7 @@ export function createModelImportStore(deps: ModelImportDeps): ModelImportStore 
   return createStore<ModelImportState>()((set) => ({
     ...idle,
 
-    async grade(drillId, files) {
+    async grade(drillId, files, custom) {
       const mine = ++generation;
       const fileNames = files.map((f) => f.name);
       set({ status: 'reading', drillId, fileNames, report: null, error: null });
@@ -63,7 +65,7 @@ export function createModelImportStore(deps: ModelImportDeps): ModelImportStore 
       set({ status: 'grading' });
       let report: GradeReport;
       try {
-        report = await deps.grader.grade(drillId, artifacts);
+        report = await deps.grader.grade(drillId, artifacts, custom);
       } catch (e) {
         return fail(e);
       }

@@ -14,6 +14,9 @@ export type Route =
   | { name: 'import'; drillId?: string }
   /** A share link: `#v1/<payload>`; decoding is the share codec's job. */
   | { name: 'shared'; version: 'v1'; payload: string }
+  /** Authoring a custom drill: a new one (optionally on a given shipped drill), or editing one. */
+  | { name: 'custom-new'; base?: string }
+  | { name: 'custom-edit'; id: string }
   | { name: 'not-found'; hash: string };
 
 export function parseRoute(hash: string): Route {
@@ -32,6 +35,18 @@ export function parseRoute(hash: string): Route {
       if (parts.length === 1) return { name: 'import' };
       if (id !== undefined) return { name: 'import', drillId: id };
     }
+  }
+  if (path.startsWith('/') && parts[0] === 'custom') {
+    if (parts[1] === 'new' && parts.length <= 3) {
+      if (parts.length === 2) return { name: 'custom-new' };
+      const base = drillIdPart(parts[2]!);
+      if (base !== undefined) return { name: 'custom-new', base };
+    }
+    if (parts[1] === 'edit' && parts.length === 3) {
+      const id = drillIdPart(parts[2]!);
+      if (id !== undefined) return { name: 'custom-edit', id };
+    }
+    return { name: 'not-found', hash };
   }
   if (path.startsWith('/') && parts.length === 2 && parts[0] === 'drill') {
     let id: string;
@@ -71,6 +86,10 @@ export function routeHref(route: Route): string {
       return route.drillId === undefined ? '#/import' : `#/import/${encodeURIComponent(route.drillId)}`;
     case 'shared':
       return `#${route.version}/${route.payload}`;
+    case 'custom-new':
+      return route.base === undefined ? '#/custom/new' : `#/custom/new/${encodeURIComponent(route.base)}`;
+    case 'custom-edit':
+      return `#/custom/edit/${encodeURIComponent(route.id)}`;
     case 'not-found':
       return route.hash || '#/';
   }

@@ -7,6 +7,7 @@
  */
 import type { io } from '@tensorflow/tfjs';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CustomDrillDefinition } from '../core/custom-drill';
 import type { MetricName } from '../core/drill';
 import type { GradeReport } from '../core/grading/report';
 import type { BackendChoice, BackendName, LearnerError } from '../runner/protocol';
@@ -37,6 +38,8 @@ export interface RunState {
   drillId: string | null;
   /** The code the current run started from. */
   source: string | null;
+  /** The custom drill's definition when the run is for one: its model is graded by it. */
+  custom: CustomDrillDefinition | null;
   backendChoice: BackendChoice;
   handle: RunHandle | null;
   view: RunView;
@@ -47,7 +50,7 @@ export interface RunState {
   grade: GradeStatus;
   report: GradeReport | null;
   gradeError: string | null;
-  start(request: { drillId: string; source: string; backend: BackendChoice; metric?: MetricName }): void;
+  start(request: { drillId: string; source: string; backend: BackendChoice; metric?: MetricName; custom?: CustomDrillDefinition }): void;
   stop(): void;
   submit(): Promise<void>;
   /** Forget the last run (e.g. when opening another drill). */
@@ -83,6 +86,7 @@ export function createRunStore(deps: RunDeps): RunStore {
     status: 'idle' as RunStatus,
     drillId: null,
     source: null,
+    custom: null,
     handle: null,
     view: emptyRunView(),
     completed: null,
@@ -99,7 +103,7 @@ export function createRunStore(deps: RunDeps): RunStore {
     ...idle(),
     backendChoice: 'auto',
 
-    start({ drillId, source, backend, metric }) {
+    start({ drillId, source, backend, metric, custom }) {
       const previous = get().handle;
       if (previous && isLive(get().status)) previous.stop();
       publisher?.cancel();
@@ -107,7 +111,7 @@ export function createRunStore(deps: RunDeps): RunStore {
       const fold = createRunFold({ metric });
       const publish = throttle(() => set({ view: fold.snapshot() }), deps.publishIntervalMs ?? 100, now);
       publisher = publish;
-      set({ ...idle(), status: 'starting', drillId, source, backendChoice: backend, startedAt: now() });
+      set({ ...idle(), status: 'starting', drillId, source, custom: custom ?? null, backendChoice: backend, startedAt: now() });
 
       const mine = ++generation;
       const current = () => mine === generation;
@@ -124,7 +128,7 @@ export function createRunStore(deps: RunDeps): RunStore {
         if (get().status === 'starting') set({ status: 'running' });
       };
       try {
-        handle = deps.runner.run({ drillId, source, backend }, onEvent);
+        handle = deps.runner.run(custom ? { drillId, source, backend, custom } : { drillId, source, backend }, onEvent);
       } catch (e) {
         const error: LearnerError = { kind: 'runtime', message: e instanceof Error ? e.message : String(e) };
         set({ status: 'failed', error });
@@ -170,12 +174,12 @@ export function createRunStore(deps: RunDeps): RunStore {
     async submit() {
       const s = get();
       if (!canSubmit(s) || !s.completed || !s.drillId) return;
-      const { drillId, source, completed } = s;
+      const { drillId, source, completed, custom } = s;
       const mine = generation;
       set({ grade: 'grading', report: null, gradeError: null });
       let report: GradeReport;
       try {
-        report = await deps.grader.grade(drillId, completed.artifacts);
+        report = await deps.grader.grade(drillId, completed.artifacts, custom ?? undefined);
       } catch (e) {
         if (mine === generation) set({ grade: 'failed', gradeError: e instanceof Error ? e.message : String(e) });
         return;

@@ -4,11 +4,12 @@
  * rewrite an old step, since learners' browsers may still be on it.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { CustomDrillDefinition } from '../core/custom-drill';
 import type { MetricName } from '../core/drill';
 import type { BackendName } from '../runner/protocol';
 
 export const DB_NAME = 'tensor-dojo';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface DraftRecord {
   drillId: string;
@@ -55,10 +56,19 @@ export interface KeptDraftRecord {
 
 export type NewKeptDraft = Omit<KeptDraftRecord, 'id'>;
 
+/** A drill the learner authored; `definition.id` is the key. */
+export interface CustomDrillRecord {
+  id: string;
+  definition: CustomDrillDefinition;
+  /** When it was last saved, ms since epoch: an import keeps the newer one. */
+  updatedAt: number;
+}
+
 export interface DojoSchema extends DBSchema {
   drafts: { key: string; value: DraftRecord };
   attempts: { key: number; value: AttemptRecord; indexes: { byDrill: string } };
   kept: { key: number; value: KeptDraftRecord; indexes: { byDrill: string } };
+  customDrills: { key: string; value: CustomDrillRecord };
 }
 
 export type DojoDb = IDBPDatabase<DojoSchema>;
@@ -74,6 +84,9 @@ export function openDojoDb(name: string = DB_NAME): Promise<DojoDb> {
       if (oldVersion < 2) {
         const kept = db.createObjectStore('kept', { keyPath: 'id', autoIncrement: true });
         kept.createIndex('byDrill', 'drillId');
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore('customDrills', { keyPath: 'id' });
       }
     },
     // Another tab wants a newer schema: let it upgrade. Our next write fails and

@@ -1,9 +1,10 @@
 /**
- * The persistence face the stores use: drafts and attempts, nothing else.
+ * The persistence face the stores use: drafts, attempts and custom drills.
  * Every failure surfaces as a `StorageWriteError` carrying a learner-facing
  * `StorageProblem`; callers keep working from memory.
  */
-import type { AttemptRecord, DojoDb, DraftRecord, NewAttempt } from './db';
+import type { CustomDrillDefinition } from '../core/custom-drill';
+import type { AttemptRecord, CustomDrillRecord, DojoDb, DraftRecord, NewAttempt } from './db';
 import { openDojoDb } from './db';
 import { describeStorageError, StorageWriteError } from './errors';
 
@@ -13,6 +14,9 @@ export interface DojoStorage {
   deleteDraft(drillId: string): Promise<void>;
   addAttempt(attempt: NewAttempt): Promise<AttemptRecord>;
   listAttempts(): Promise<AttemptRecord[]>;
+  listCustomDrills(): Promise<CustomDrillRecord[]>;
+  saveCustomDrill(definition: CustomDrillDefinition): Promise<CustomDrillRecord>;
+  deleteCustomDrill(id: string): Promise<void>;
 }
 
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
@@ -55,6 +59,14 @@ export function createIdbStorage(options: { dbName?: string; now?: () => number 
         return { ...attempt, id };
       }),
     listAttempts: () => guarded(async () => (await db()).getAll('attempts')),
+    listCustomDrills: () => guarded(async () => (await db()).getAll('customDrills')),
+    saveCustomDrill: (definition) =>
+      guarded(async () => {
+        const record = { id: definition.id, definition, updatedAt: now() };
+        await (await db()).put('customDrills', record);
+        return record;
+      }),
+    deleteCustomDrill: (id) => guarded(async () => (await db()).delete('customDrills', id)),
   };
 }
 
@@ -62,6 +74,7 @@ export function createIdbStorage(options: { dbName?: string; now?: () => number 
 export function createMemoryStorage(now: () => number = Date.now): DojoStorage {
   const drafts = new Map<string, DraftRecord>();
   const attempts: AttemptRecord[] = [];
+  const customDrills = new Map<string, CustomDrillRecord>();
   return {
     loadDraft: async (drillId) => drafts.get(drillId),
     saveDraft: async (drillId, code) => {
@@ -76,5 +89,14 @@ export function createMemoryStorage(now: () => number = Date.now): DojoStorage {
       return record;
     },
     listAttempts: async () => attempts.slice(),
+    listCustomDrills: async () => [...customDrills.values()],
+    saveCustomDrill: async (definition) => {
+      const record = { id: definition.id, definition, updatedAt: now() };
+      customDrills.set(definition.id, record);
+      return record;
+    },
+    deleteCustomDrill: async (id) => {
+      customDrills.delete(id);
+    },
   };
 }

@@ -1,11 +1,12 @@
 /**
- * The one-file backup of everything: drafts, attempts and kept drafts, as JSON.
+ * The one-file backup of everything: drafts, attempts, kept drafts and custom drills, as JSON.
  * Files come from other machines and other versions, so `restoreExportFile`
  * checks every record, drops (and counts) the ones it cannot use, and never throws.
  */
+import { restoreCustomDrill } from '../core/custom-drill';
 import type { MetricName } from '../core/drill';
 import type { BackendName } from '../runner/protocol';
-import type { DraftRecord, KeptReason, NewAttempt, NewKeptDraft } from './db';
+import type { CustomDrillRecord, DraftRecord, KeptReason, NewAttempt, NewKeptDraft } from './db';
 
 export const EXPORT_FORMAT = 'tensor-dojo-export';
 export const EXPORT_VERSION = 1;
@@ -19,6 +20,8 @@ export interface ExportFile {
   /** Without the per-browser numeric ids: they mean nothing on another machine. */
   attempts: NewAttempt[];
   kept: NewKeptDraft[];
+  /** Added after the first files were written: absent in those, and read as none. */
+  customDrills: CustomDrillRecord[];
 }
 
 export type RestoreExportResult =
@@ -69,6 +72,12 @@ function restoreKept(v: unknown): NewKeptDraft | null {
   return { drillId: v.drillId, code: v.code, updatedAt: v.updatedAt, keptAt: v.keptAt, reason };
 }
 
+function restoreCustomDrillRecord(v: unknown): CustomDrillRecord | null {
+  if (!isObj(v) || !isTime(v.updatedAt)) return null;
+  const restored = restoreCustomDrill(v.definition);
+  return restored.ok ? { id: restored.value.id, definition: restored.value, updatedAt: v.updatedAt } : null;
+}
+
 function restoreList<T>(v: unknown, restore: (item: unknown) => T | null): { items: T[]; skipped: number } {
   if (v === undefined) return { items: [], skipped: 0 };
   if (!Array.isArray(v)) return { items: [], skipped: 1 };
@@ -90,6 +99,7 @@ export function restoreExportFile(raw: unknown): RestoreExportResult {
   const drafts = restoreList(raw.drafts, restoreDraft);
   const attempts = restoreList(raw.attempts, restoreAttempt);
   const kept = restoreList(raw.kept, restoreKept);
+  const customDrills = restoreList(raw.customDrills, restoreCustomDrillRecord);
   return {
     ok: true,
     file: {
@@ -99,8 +109,9 @@ export function restoreExportFile(raw: unknown): RestoreExportResult {
       drafts: drafts.items,
       attempts: attempts.items,
       kept: kept.items,
+      customDrills: customDrills.items,
     },
-    skipped: drafts.skipped + attempts.skipped + kept.skipped,
+    skipped: drafts.skipped + attempts.skipped + kept.skipped + customDrills.skipped,
   };
 }
 

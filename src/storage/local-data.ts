@@ -15,6 +15,8 @@ export interface ImportOutcome {
   skipped: number;
   /** Drills whose current draft changed: open editors must reload them. */
   changedDrafts: string[];
+  /** Whether custom drills were added or replaced: the app must reload its list. */
+  changedCustomDrills: boolean;
 }
 
 export type ImportResult = { ok: true; outcome: ImportOutcome } | { ok: false; error: string };
@@ -56,8 +58,13 @@ export function createLocalData(options: { dbName?: string; now?: () => number }
     exportAll: (liveDrafts = {}) =>
       guarded(async () => {
         const d = await db();
-        const tx = d.transaction(['drafts', 'attempts', 'kept'], 'readonly');
-        const [drafts, attempts, kept] = await Promise.all([tx.objectStore('drafts').getAll(), tx.objectStore('attempts').getAll(), tx.objectStore('kept').getAll()]);
+        const tx = d.transaction(['drafts', 'attempts', 'kept', 'customDrills'], 'readonly');
+        const [drafts, attempts, kept, customDrills] = await Promise.all([
+          tx.objectStore('drafts').getAll(),
+          tx.objectStore('attempts').getAll(),
+          tx.objectStore('kept').getAll(),
+          tx.objectStore('customDrills').getAll(),
+        ]);
         const at = now();
         const byDrill = new Map<string, DraftRecord>(drafts.map((r) => [r.drillId, r]));
         for (const [drillId, code] of Object.entries(liveDrafts)) {
@@ -70,6 +77,7 @@ export function createLocalData(options: { dbName?: string; now?: () => number }
           drafts: [...byDrill.values()],
           attempts: attempts.map(stripId),
           kept: kept.map(stripKeptId),
+          customDrills,
         };
       }),
 
@@ -80,20 +88,25 @@ export function createLocalData(options: { dbName?: string; now?: () => number }
         const d = await db();
         // One transaction: the merge is read, planned and written atomically, so
         // a failure (a full disk) leaves the database as it was.
-        const tx = d.transaction(['drafts', 'attempts', 'kept'], 'readwrite');
+        const tx = d.transaction(['drafts', 'attempts', 'kept', 'customDrills'], 'readwrite');
         const drafts = tx.objectStore('drafts');
         const attempts = tx.objectStore('attempts');
         const kept = tx.objectStore('kept');
-        const [localDrafts, localAttempts, localKept] = await Promise.all([drafts.getAll(), attempts.getAll(), kept.getAll()]);
-        const plan = planMerge({ drafts: localDrafts, attempts: localAttempts, kept: localKept }, parsed.file, now());
+        const customDrills = tx.objectStore('customDrills');
+        const [localDrafts, localAttempts, localKept, localCustom] = await Promise.all([drafts.getAll(), attempts.getAll(), kept.getAll(), customDrills.getAll()]);
+        const plan = planMerge({ drafts: localDrafts, attempts: localAttempts, kept: localKept, customDrills: localCustom }, parsed.file, now());
         await Promise.all([
           ...plan.putDrafts.map((r) => drafts.put(r)),
           // `id` is assigned by the store (autoIncrement keyPath).
           ...plan.addAttempts.map((a) => attempts.add(a as NewAttempt & { id: number })),
           ...plan.addKept.map((k) => kept.add(k as KeptDraftRecord)),
+          ...plan.putCustomDrills.map((r) => customDrills.put(r)),
         ]);
         await tx.done;
-        return { ok: true as const, outcome: { summary: plan.summary, skipped: parsed.skipped, changedDrafts: plan.putDrafts.map((r) => r.drillId) } };
+        return {
+          ok: true as const,
+          outcome: { summary: plan.summary, skipped: parsed.skipped, changedDrafts: plan.putDrafts.map((r) => r.drillId), changedCustomDrills: plan.putCustomDrills.length > 0 },
+        };
       });
     },
 

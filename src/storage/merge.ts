@@ -6,14 +6,21 @@
  * - attempts: the union. Numeric ids are per browser (two machines both have an
  *   attempt #1), so an attempt is identified by what it is — drill, time, code,
  *   metric and points — and importing the same file twice adds nothing;
- * - kept drafts: the union, by drill and text.
+ * - kept drafts: the union, by drill and text;
+ * - custom drills: per id the newer definition wins; the other one, if different,
+ *   is kept as a copy under an id made from its content (so a second import of the
+ *   same file adds nothing), titled "(older copy)".
  */
-import type { DraftRecord, NewAttempt, NewKeptDraft } from './db';
+import { CUSTOM_DRILL_LIMITS } from '../core/custom-drill';
+import { fnv1a32 } from '../core/share/checksum';
+import type { CustomDrillRecord, DraftRecord, NewAttempt, NewKeptDraft } from './db';
 
 export interface LocalSnapshot {
   drafts: readonly DraftRecord[];
   attempts: readonly NewAttempt[];
   kept: readonly NewKeptDraft[];
+  /** Absent in files from before custom drills. */
+  customDrills?: readonly CustomDrillRecord[];
 }
 
 export interface MergeSummary {
@@ -26,12 +33,15 @@ export interface MergeSummary {
   attemptsAdded: number;
   attemptsAlreadyHere: number;
   keptAdded: number;
+  /** Custom drills added or replaced by a newer imported version (copies of older versions included). */
+  customDrillsAdded: number;
 }
 
 export interface MergePlan {
   putDrafts: DraftRecord[];
   addAttempts: NewAttempt[];
   addKept: NewKeptDraft[];
+  putCustomDrills: CustomDrillRecord[];
   summary: MergeSummary;
 }
 
@@ -50,6 +60,7 @@ export function planMerge(local: LocalSnapshot, incoming: LocalSnapshot, now: nu
     attemptsAdded: 0,
     attemptsAlreadyHere: 0,
     keptAdded: 0,
+    customDrillsAdded: 0,
   };
   const putDrafts: DraftRecord[] = [];
   const addKept: NewKeptDraft[] = [];
@@ -117,7 +128,41 @@ export function planMerge(local: LocalSnapshot, incoming: LocalSnapshot, now: nu
     summary.attemptsAdded++;
   }
 
-  return { putDrafts, addAttempts, addKept, summary };
+  const putCustomDrills = planCustomDrills(local.customDrills ?? [], incoming.customDrills ?? []);
+  summary.customDrillsAdded = putCustomDrills.length;
+  return { putDrafts, addAttempts, addKept, putCustomDrills, summary };
+}
+
+const sameDefinition = (a: CustomDrillRecord, b: CustomDrillRecord) => JSON.stringify(a.definition) === JSON.stringify(b.definition);
+
+/** The older side of a conflict, under an id of its own that depends only on its content. */
+function olderCopy(r: CustomDrillRecord): CustomDrillRecord {
+  const tag = fnv1a32(JSON.stringify(r.definition));
+  const id = `${r.id.slice(0, CUSTOM_DRILL_LIMITS.idChars - tag.length - 1)}-${tag}`;
+  const title = `${r.definition.title.slice(0, CUSTOM_DRILL_LIMITS.titleChars - 14)} (older copy)`;
+  return { id, definition: { ...r.definition, id, title }, updatedAt: r.updatedAt };
+}
+
+function planCustomDrills(local: readonly CustomDrillRecord[], incoming: readonly CustomDrillRecord[]): CustomDrillRecord[] {
+  const current = new Map(local.map((r) => [r.id, r]));
+  const put: CustomDrillRecord[] = [];
+  const save = (r: CustomDrillRecord) => {
+    current.set(r.id, r);
+    put.push(r);
+  };
+  for (const theirs of incoming) {
+    const ours = current.get(theirs.id);
+    if (!ours) {
+      save(theirs);
+      continue;
+    }
+    if (sameDefinition(ours, theirs)) continue;
+    const theirsIsNewer = theirs.updatedAt > ours.updatedAt;
+    if (theirsIsNewer) save(theirs);
+    const copy = olderCopy(theirsIsNewer ? ours : theirs);
+    if (!current.has(copy.id)) save(copy);
+  }
+  return put;
 }
 
 /** One line for the toast after an import. */
@@ -126,6 +171,7 @@ export function describeMerge(s: MergeSummary, skipped: number): string {
   const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   if (s.draftsAdded + s.draftsReplaced > 0) parts.push(`${n(s.draftsAdded + s.draftsReplaced, 'draft')} restored`);
   if (s.attemptsAdded > 0) parts.push(`${n(s.attemptsAdded, 'attempt')} added`);
+  if (s.customDrillsAdded > 0) parts.push(`${n(s.customDrillsAdded, 'custom drill')} added`);
   if (s.keptAdded > 0) parts.push(`${n(s.keptAdded, 'older draft')} kept aside (Settings → Kept drafts)`);
   if (parts.length === 0) parts.push('Nothing new: everything in the file was already here');
   if (skipped > 0) parts.push(`${n(skipped, 'unreadable record')} skipped`);

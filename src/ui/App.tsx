@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { parseRoute, routeHref } from '../state/route';
 import { Board } from './board/Board';
+import { CustomDrillPage } from './custom/CustomDrillPage';
 import { ExamNavLink, ExamPage, ExamTaskPage } from './exam';
 import { ImportPage } from './import';
 import { Notices } from './Notices';
@@ -42,6 +43,12 @@ export function App() {
       break;
     case 'shared':
       page = <SharedLinkPage payload={route.payload} />;
+      break;
+    case 'custom-new':
+      page = <CustomDrillPage key={`new-${route.base ?? ''}`} base={route.base} />;
+      break;
+    case 'custom-edit':
+      page = <CustomDrillPage key={`edit-${route.id}`} editId={route.id} />;
       break;
     case 'not-found':
       page = <NotFound what={`There is no page at “${route.hash}”.`} />;

@@ -3,18 +3,26 @@
  * nothing: the code is shown read-only with a notice that it came from a link.
  * It reaches the editor only when the learner says so, and a draft of their own
  * is never overwritten without asking (it is kept aside, with Undo).
+ *
+ * A link to a custom drill carries its definition: it is added to the learner's
+ * drills only when they open the code, and if they already have a different drill
+ * under that id, the shared one is added as a copy under a new id.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { customDrillId, resolveCustomDrill } from '../core/custom-drill-entry';
+import type { CustomDrillDefinition } from '../core/custom-drill';
 import type { DrillEntry } from '../core/registry';
 import { decodeShareLink, type SharePayload } from '../core/share';
 import { routeHref } from '../state/route';
 import { localData } from './settings/local-data';
 import './share/share.css';
-import { useDrills, useStores } from './stores';
+import { useApp, useShippedDrills, useStores } from './stores';
+import { Statement } from './workspace/Statement';
 import { toStorageProblem } from '../storage/errors';
 
 export function SharedLinkPage({ payload }: { payload: string }) {
-  const registry = useDrills();
+  // Links name shipped drills, or carry a custom drill built on one.
+  const registry = useShippedDrills();
   const result = useMemo(() => decodeShareLink(`#v1/${payload}`, { isKnownDrill: (id) => registry.has(id) }), [payload, registry]);
 
   useEffect(() => {
@@ -24,19 +32,20 @@ export function SharedLinkPage({ payload }: { payload: string }) {
     };
   }, []);
 
-  if (result.ok && !result.payload.custom) return <SharedDrill entry={registry.get(result.payload.drillId)} shared={result.payload} />;
+  if (result.ok && result.payload.custom) return <SharedCustomDrill shared={result.payload} custom={result.payload.custom} />;
+  if (result.ok) return <SharedDrill entry={registry.get(result.payload.drillId)} shared={result.payload} />;
+  return <CannotOpen message={result.error.message} code={result.payload?.code} />;
+}
 
-  const readable = result.payload;
+function CannotOpen({ message, code }: { message: string; code?: string }) {
   return (
     <section className="shared-page" aria-labelledby="shared-title">
       <h1 id="shared-title">This link cannot be opened</h1>
       <p role="alert" data-testid="share-error">
-        {result.ok
-          ? `This link holds the custom drill “${result.payload.custom!.title}”. This version of Tensor Dojo cannot open custom drills yet; you can still read and copy the code.`
-          : result.error.message}
+        {message}
       </p>
       <p>Nothing was run and none of your drafts were changed.</p>
-      {readable && <ReadOnlyCode code={readable.code} />}
+      {code !== undefined && <ReadOnlyCode code={code} />}
       <p>
         <a href={routeHref({ name: 'board' })}>Back to the board</a>
       </p>
@@ -67,9 +76,47 @@ function ReadOnlyCode({ code }: { code: string }) {
   );
 }
 
+const sameDefinition = (a: CustomDrillDefinition, b: CustomDrillDefinition) => JSON.stringify(a) === JSON.stringify(b);
+
+function SharedCustomDrill({ shared, custom }: { shared: SharePayload; custom: CustomDrillDefinition }) {
+  const registry = useShippedDrills();
+  const { customDrills } = useStores();
+  const loaded = useApp('customDrills', (s) => s.status === 'ready');
+  const mine = useApp('customDrills', (s) => s.definitions.find((d) => d.id === custom.id));
+  const [copyId] = useState(() => customDrillId(custom.title, crypto.randomUUID().slice(0, 6)));
+  const conflict = mine !== undefined && !sameDefinition(mine, custom);
+  const definition = useMemo(
+    () => (conflict ? { ...custom, id: copyId, title: `${custom.title.slice(0, 105)} (shared copy)` } : custom),
+    [conflict, custom, copyId],
+  );
+  const resolved = useMemo(() => resolveCustomDrill(definition, registry.get(definition.base)), [definition, registry]);
+
+  if (!resolved.ok) return <CannotOpen message={resolved.error} code={shared.code} />;
+  if (!loaded) return <div className="page-loading" aria-busy="true" />;
+  const note = conflict
+    ? `This link holds a custom drill, “${custom.title}”, that differs from your drill of the same name. It will be added as a separate drill, “${definition.title}”, when you open the code; yours stays as it is.`
+    : mine
+      ? `This link holds your custom drill “${custom.title}”, unchanged.`
+      : `This link holds a custom drill, “${custom.title}”, on the data of “${registry.get(custom.base).drill.title}”. It is added to your drills when you open the code.`;
+  const ensureDrill = mine && !conflict ? undefined : async () => {
+    const saved = await customDrills.getState().save(definition);
+    return saved.ok ? null : saved.error;
+  };
+  return <SharedDrill entry={resolved.value} shared={{ ...shared, drillId: definition.id }} customNote={note} ensureDrill={ensureDrill} />;
+}
+
 type Mine = { state: 'loading' } | { state: 'none' } | { state: 'same' } | { state: 'draft'; code: string };
 
-function SharedDrill({ entry, shared }: { entry: DrillEntry; shared: SharePayload }) {
+interface SharedDrillProps {
+  entry: DrillEntry;
+  shared: SharePayload;
+  /** For a custom drill: what will happen to its definition. */
+  customNote?: string;
+  /** Adds the link's custom drill before its code is written anywhere; resolves with a problem, or null. */
+  ensureDrill?: () => Promise<string | null>;
+}
+
+function SharedDrill({ entry, shared, customNote, ensureDrill }: SharedDrillProps) {
   const { drill, starter } = entry;
   const { workspace, notices } = useStores();
   const [mine, setMine] = useState<Mine>({ state: 'loading' });
@@ -96,7 +143,14 @@ function SharedDrill({ entry, shared }: { entry: DrillEntry; shared: SharePayloa
     window.location.hash = routeHref({ name: 'drill', id: drill.id });
   };
 
+  const drillReady = async (): Promise<boolean> => {
+    const problem = (await ensureDrill?.()) ?? null;
+    if (problem) setProblem(problem);
+    return problem === null;
+  };
+
   const openInEditor = async () => {
+    if (!(await drillReady())) return;
     workspace.getState().edit(drill.id, shared.code);
     await workspace.getState().flush();
     goToDrill();
@@ -119,6 +173,7 @@ function SharedDrill({ entry, shared }: { entry: DrillEntry; shared: SharePayloa
   };
 
   const saveAsCopy = async () => {
+    if (!(await drillReady())) return;
     const now = Date.now();
     try {
       await localData.keep({ drillId: drill.id, code: shared.code, updatedAt: now, keptAt: now, reason: 'link' });
@@ -139,6 +194,17 @@ function SharedDrill({ entry, shared }: { entry: DrillEntry; shared: SharePayloa
       <p className="shared-notice" role="note" data-testid="shared-notice">
         This code came from a link. Nothing has run, and your own draft for this drill is unchanged. Read it before you run it.
       </p>
+      {customNote && (
+        <div className="shared-custom" data-testid="shared-custom">
+          <p>
+            <span className="tag tag-custom">custom</span> {customNote}
+          </p>
+          <details>
+            <summary>Its statement, rules and marks</summary>
+            <Statement drill={drill} markdown={entry.statement} />
+          </details>
+        </div>
+      )}
       <ReadOnlyCode code={shared.code} />
       <div className="shared-actions">
         {mine.state === 'loading' && <span aria-busy="true">Checking for a draft of your own…</span>}

@@ -1,7 +1,7 @@
 /** Hands the app's stores to React; components read them with selectors. */
 import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { DrillRegistry } from '../core/registry';
+import type { CustomDrillProblem, DrillRegistry } from '../core/registry';
 import type { AppStores } from '../state/app-stores';
 
 const StoresContext = createContext<{ stores: AppStores; drills: DrillRegistry } | null>(null);
@@ -22,7 +22,22 @@ export function useStores(): AppStores {
   return useAppContext().stores;
 }
 
+/** The shipped drills and the learner's custom ones that can be graded, and why any others cannot. */
+export function useDrillCatalog(): { registry: DrillRegistry; problems: CustomDrillProblem[]; customLoaded: boolean } {
+  const { drills } = useAppContext();
+  const definitions = useApp('customDrills', (s) => s.definitions);
+  const customLoaded = useApp('customDrills', (s) => s.status === 'ready');
+  const { registry, problems } = useMemo(() => drills.withCustom(definitions), [drills, definitions]);
+  return { registry, problems, customLoaded };
+}
+
+/** Every drill the learner can open: shipped and custom. */
 export function useDrills(): DrillRegistry {
+  return useDrillCatalog().registry;
+}
+
+/** Only the shipped drills (the mock exam draws from these). */
+export function useShippedDrills(): DrillRegistry {
   return useAppContext().drills;
 }
 

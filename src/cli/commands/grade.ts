@@ -4,7 +4,7 @@ import type { io } from '@tensorflow/tfjs';
 import type { Drill } from '../../core/drill';
 import type { GradeReport } from '../../core/grading/report';
 import { gradeArtifacts } from '../../runner/grade-artifacts';
-import { loadRegistry } from '../exercises';
+import { resolveDrillArg } from '../drill-arg';
 import type { Command } from '../main';
 import { readModelDir } from '../model-files';
 import { loadSplitsNode, trainFile, useBackend, type NodeBackend } from '../node-runner';
@@ -13,7 +13,7 @@ import { asUserError, UserError } from '../user-error';
 
 export const gradeCommand: Command = {
   summary: 'Grade a solution file (trained here first) or a saved tfjs layers model against a drill.',
-  usage: 'dojo grade <drill-id> <solution.ts|solution.js|model.json> [--json] [--backend cpu|wasm] [--limit N]',
+  usage: 'dojo grade <drill-id|custom-drill.json> <solution.ts|solution.js|model.json> [--json] [--backend cpu|wasm] [--limit N]',
   options: {
     json: { type: 'boolean' },
     backend: { type: 'string', default: 'wasm' },
@@ -21,12 +21,10 @@ export const gradeCommand: Command = {
   },
   async run({ values, positionals }) {
     const [drillId, file] = positionals;
-    if (!drillId || !file) throw new UserError(`expected a drill id and a file.\nUsage: ${this.usage}`);
+    if (!drillId || !file) throw new UserError(`expected a drill id (or a custom drill's .json) and a file.\nUsage: ${this.usage}`);
     const backend = parseBackend(values.backend);
     const limit = values.limit === undefined ? undefined : Number(values.limit);
-    const registry = await loadRegistry();
-    if (!registry.has(drillId)) throw new UserError(`unknown drill "${drillId}" (see dojo list).`);
-    const { drill } = registry.get(drillId);
+    const { drill } = await resolveDrillArg(drillId);
     const report = await gradeFile(drill, path.resolve(file), { backend, limit, quiet: Boolean(values.json) });
     console.log(values.json ? JSON.stringify(report) : formatReport(report));
     return 0;

@@ -5,7 +5,7 @@ import { formatMetric } from '../common/format';
 import { progressByDrill, STATUS_LABELS, summarizeAttempts, type DrillProgress } from '../../state/progress';
 import { routeHref } from '../../state/route';
 import { formatDuration } from '../../state/run-fold';
-import { useApp, useDrills } from '../stores';
+import { useApp, useDrillCatalog } from '../stores';
 import { filterDrills, NO_FILTER } from './board-filter';
 import { BoardFilters } from './BoardFilters';
 import './board.css';
@@ -15,7 +15,7 @@ const AREAS: Area[] = [1, 2, 3, 4, 5];
 export function Board() {
   const attempts = useApp('progress', (s) => s.attempts);
   const progress = useMemo(() => progressByDrill(attempts), [attempts]);
-  const registry = useDrills();
+  const { registry, problems } = useDrillCatalog();
   const drills = useMemo(() => registry.list(), [registry]);
   const passed = drills.filter((d) => progress.get(d.id)?.status === 'passed').length;
   const [filter, setFilter] = useState(NO_FILTER);
@@ -34,6 +34,21 @@ export function Board() {
           {passed} of {drills.length} drills passed.
         </p>
         <BoardFilters filter={filter} onChange={setFilter} shown={shown.length} total={drills.length} />
+        <p className="board-actions">
+          <a className="btn" href={routeHref({ name: 'custom-new' })}>
+            New custom drill
+          </a>{' '}
+          <span className="hint">your own statement, metric and thresholds on a shipped drill’s data</span>
+        </p>
+        {problems.length > 0 && (
+          <ul className="board-problems" role="status">
+            {problems.map((p) => (
+              <li key={p.id}>
+                {p.error} <a href={routeHref({ name: 'custom-edit', id: p.id })}>Edit it</a>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
       <div className="board-columns">
         {AREAS.map((area) => {
@@ -68,6 +83,12 @@ function DrillCard({ drill, progress }: { drill: DrillMeta; progress: DrillProgr
     <article className={`drill-card status-${progress.status}`} data-testid={`drill-card-${drill.id}`}>
       <h3>
         <a href={routeHref({ name: 'drill', id: drill.id })}>{drill.title}</a>
+        {drill.base !== undefined && (
+          <>
+            {' '}
+            <span className="tag tag-custom">custom</span>
+          </>
+        )}
       </h3>
       <p className="drill-summary">{drill.summary}</p>
       <p className="drill-metric">

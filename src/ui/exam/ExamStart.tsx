@@ -3,12 +3,13 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { Area } from '../../core/drill';
 import { AREA_TITLES } from '../../core/drill';
 import { DEFAULT_EXAM_MINUTES, EXAM_AREAS, MAX_EXAM_MINUTES, MIN_EXAM_MINUTES } from '../../core/exam';
-import { useDrills, useStores } from '../stores';
+import { useShippedDrills, useStores } from '../stores';
 import { ExamRule } from './ExamRule';
 
 export function ExamStart() {
   const { exam } = useStores();
-  const registry = useDrills();
+  // Shipped drills only: their thresholds are calibrated, a custom drill's are its author's.
+  const registry = useShippedDrills();
   const drills = useMemo(() => registry.list(), [registry]);
   const [minutes, setMinutes] = useState(String(DEFAULT_EXAM_MINUTES));
   const [chosen, setChosen] = useState<Partial<Record<Area, string>>>({});

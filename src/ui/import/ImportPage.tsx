@@ -34,7 +34,8 @@ export function ImportPage({ drillId: initialDrill }: { drillId?: string }) {
   useEffect(() => () => modelImport.getState().reset(), [modelImport]);
 
   const busy = status === 'reading' || status === 'grading';
-  const drill = registry.has(drillId) ? registry.get(drillId).drill : null;
+  const entry = registry.has(drillId) ? registry.get(drillId) : null;
+  const drill = entry?.drill ?? null;
   const examTask = exam?.tasks.some((t) => t.drillId === drillId) ?? false;
 
   const choose = (list: File[]) => {
@@ -63,7 +64,7 @@ export function ImportPage({ drillId: initialDrill }: { drillId?: string }) {
       setReadError(`The files could not be read: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
-    await modelImport.getState().grade(drill.id, modelFiles);
+    await modelImport.getState().grade(drill.id, modelFiles, entry?.custom);
   };
 
   const shownError = readError ?? (status === 'failed' ? error : null);

@@ -4,6 +4,7 @@
  * (permissions, insecure origins) and the learner must still be able to copy it.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { CustomDrillDefinition } from '../../core/custom-drill';
 import { encodeShareLink } from '../../core/share';
 import { useStores } from '../stores';
 import { shareUrl } from './share-url';
@@ -11,7 +12,8 @@ import './share.css';
 
 type Panel = { kind: 'link'; url: string; copied: boolean } | { kind: 'error'; message: string } | null;
 
-export function ShareControl({ drillId, disabled }: { drillId: string; disabled?: boolean }) {
+/** `custom`: a custom drill's definition, which the link carries so that it opens anywhere. */
+export function ShareControl({ drillId, custom, disabled }: { drillId: string; custom?: CustomDrillDefinition; disabled?: boolean }) {
   const { workspace } = useStores();
   const [panel, setPanel] = useState<Panel>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
@@ -22,7 +24,7 @@ export function ShareControl({ drillId, disabled }: { drillId: string; disabled?
 
   const share = async () => {
     const code = workspace.getState().drafts[drillId] ?? '';
-    const encoded = encodeShareLink({ drillId, code });
+    const encoded = encodeShareLink(custom ? { drillId, code, custom } : { drillId, code });
     if (!encoded.ok) {
       setPanel({ kind: 'error', message: encoded.error.message });
       return;

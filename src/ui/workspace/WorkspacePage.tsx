@@ -1,20 +1,24 @@
 /** `#/drill/<id>`: statement, editor and run pane side by side. */
 import { useCallback, useEffect, useRef } from 'react';
+import { CUSTOM_DRILL_PREFIX } from '../../core/custom-drill';
 import type { DrillEntry } from '../../core/registry';
 import { isUnsaved } from '../../state/workspace';
 import { CodeEditor } from '../editor/CodeEditor';
 import type { CodeEditorHandle } from '../editor/types';
 import { NotFound } from '../NotFound';
-import { useApp, useDrills, useStores } from '../stores';
+import { routeHref } from '../../state/route';
+import { useApp, useDrillCatalog, useStores } from '../stores';
 import { ResetControl } from './ResetControl';
 import { ShareControl } from '../share/ShareControl';
 import { RunPane } from './RunPane';
 import { Statement } from './Statement';
 
 export function WorkspacePage({ drillId }: { drillId: string }) {
-  const registry = useDrills();
+  const { registry, problems, customLoaded } = useDrillCatalog();
   if (!registry.has(drillId)) {
-    return <NotFound what={`There is no drill called “${drillId}” in this version of Tensor Dojo.`} />;
+    if (!customLoaded && drillId.startsWith(CUSTOM_DRILL_PREFIX)) return <div className="page-loading" aria-busy="true" />;
+    const problem = problems.find((p) => p.id === drillId);
+    return <NotFound what={problem ? problem.error : `There is no drill called “${drillId}” in this version of Tensor Dojo.`} />;
   }
   return <Workspace entry={registry.get(drillId)} />;
 }
@@ -27,7 +31,7 @@ const SAVE_LABELS = {
 } as const;
 
 function Workspace({ entry }: { entry: DrillEntry }) {
-  const { drill, statement, starter } = entry;
+  const { drill, statement, starter, custom } = entry;
   const { workspace, run, settings } = useStores();
   const editorRef = useRef<CodeEditorHandle>(null);
   const draft = useApp('workspace', (s) => s.drafts[drill.id]);
@@ -59,8 +63,8 @@ function Workspace({ entry }: { entry: DrillEntry }) {
     if (state.status === 'starting' || state.status === 'running') return;
     // Make sure the draft is on disk before untrusted code runs.
     void workspace.getState().flush();
-    state.start({ drillId: drill.id, source: code, backend: settings.getState().backend, metric: drill.metric.name });
-  }, [drill.id, drill.metric.name, run, workspace, settings]);
+    state.start({ drillId: drill.id, source: code, backend: settings.getState().backend, metric: drill.metric.name, custom });
+  }, [drill.id, drill.metric.name, custom, run, workspace, settings]);
 
   const reveal = useCallback((line: number, column: number) => editorRef.current?.revealPosition(line, column), []);
 
@@ -80,6 +84,12 @@ function Workspace({ entry }: { entry: DrillEntry }) {
       <aside className="ws-statement" aria-label="Statement">
         <p className="crumbs">
           <a href="#/">Board</a> / Area {drill.area}
+          {custom && (
+            <>
+              {' '}
+              / <span className="tag tag-custom">custom</span> <a href={routeHref({ name: 'custom-edit', id: drill.id })}>Edit this drill</a>
+            </>
+          )}
         </p>
         {/* Most statements open with their own "# Title"; show ours only when they do not. */}
         {!/^\s*# /.test(statement) && <h1>{drill.title}</h1>}
@@ -92,7 +102,7 @@ function Workspace({ entry }: { entry: DrillEntry }) {
             {loaded ? SAVE_LABELS[saveStatus ?? 'saved'] : 'Loading your draft…'}
           </span>
           <span className="spacer" />
-          <ShareControl drillId={drill.id} disabled={!loaded} />
+          <ShareControl drillId={drill.id} custom={custom} disabled={!loaded} />
           <ResetControl drillId={drill.id} starter={starter} disabled={!loaded || draft === starter} />
         </div>
         {loaded && draft !== undefined ? (

@@ -3,7 +3,7 @@
  * and its exit code.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -78,13 +78,53 @@ describe('dojo CLI', () => {
     [['grade', 'no-such-drill', 'exercises/auto-mpg/solution.ts'], /unknown drill "no-such-drill"/],
     [['grade', 'auto-mpg', 'missing/solution.ts'], /no such file/],
     [['grade', 'auto-mpg', 'package.json'], /modelTopology|model/i],
-    [['grade', 'auto-mpg'], /expected a drill id and a file/],
+    [['grade', 'auto-mpg'], /expected a drill id \(or a custom drill's \.json\) and a file/],
+    [['grade', 'tests/fixtures/share/v1-links.json', 'exercises/auto-mpg/solution.ts'], /This custom drill is not valid: id must be text/],
+    [['grade', 'no/such/custom.json', 'exercises/auto-mpg/solution.ts'], /no such custom drill file/],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('fails clearly on %j', async (args, message) => {
     const { code, stderr } = await dojo(...args);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace for user errors
+  });
+
+  it('grades a model against a custom drill file by its own metric and thresholds, on its base drill’s test split', async () => {
+    const fixture = JSON.parse(readFileSync('tests/fixtures/share/v1-links.json', 'utf8')).custom.custom;
+    const dir = mkdtempSync(path.join(tmpdir(), 'dojo-custom-'));
+    const defFile = path.join(dir, 'custom.json');
+    writeFileSync(defFile, JSON.stringify({ ...fixture, metric: { name: 'rmse', label: 'test RMSE (mpg)' }, thresholds: [9, 8, 7, 6, 5] }));
+    await tf.setBackend('cpu');
+    const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [9], units: 1, kernelInitializer: 'zeros', biasInitializer: tf.initializers.constant({ value: 23 }) })] });
+    let artifacts!: tf.io.ModelArtifacts;
+    await model.save(tf.io.withSaveHandler(async (a) => ((artifacts = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+    for (const f of artifactsToFiles(artifacts, 'model')) writeFileSync(path.join(dir, f.name), f.bytes);
+
+    const custom = await dojo('grade', defFile, path.join(dir, 'model.json'), '--json', '--backend', 'cpu');
+    const shipped = await dojo('grade', 'auto-mpg', path.join(dir, 'model.json'), '--json', '--backend', 'cpu');
+    expect(custom.code).toBe(0);
+    expect(shipped.code).toBe(0);
+    const c = JSON.parse(custom.stdout);
+    const s = JSON.parse(shipped.stdout);
+    expect(c).toMatchObject({ drill: 'custom-mpg-tight', metric: { name: 'rmse', label: 'test RMSE (mpg)' }, thresholds: [9, 8, 7, 6, 5] });
+    expect(s).toMatchObject({ drill: 'auto-mpg', metric: { name: 'mae' } });
+    // The same predictions on the same test split: RMSE is never below MAE, and both are far from 0 for a constant guess.
+    expect(c.testExamples).toBe(s.testExamples);
+    expect(c.value).toBeGreaterThanOrEqual(s.value);
+    expect(s.value).toBeGreaterThan(3);
+    expect(c.points).toBe(c.thresholds.filter((t: number) => c.value <= t).length);
+  });
+
+  it('refuses a custom drill file that could not be graded on its base, with the reason', async () => {
+    const fixture = JSON.parse(readFileSync('tests/fixtures/share/v1-links.json', 'utf8')).custom.custom;
+    const dir = mkdtempSync(path.join(tmpdir(), 'dojo-custom-bad-'));
+    const defFile = path.join(dir, 'custom.json');
+    writeFileSync(defFile, JSON.stringify({ ...fixture, contract: { ...fixture.contract, inputShape: [4] } }));
+    const { code, stderr } = await dojo('grade', defFile, 'exercises/auto-mpg/solution.ts');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/model input must be \[9\]/);
+    writeFileSync(defFile, '{ not json');
+    expect((await dojo('grade', defFile, 'exercises/auto-mpg/solution.ts')).stderr).toMatch(/is not valid JSON/);
   });
 
   it('points at the line of an error in a solution file', async () => {

@@ -10,6 +10,7 @@ import type { Area } from '../../../src/core/drill';
 import { scoreExam } from '../../../src/core/exam';
 import type { GradeReport } from '../../../src/core/grading/report';
 import type { GraderClient, RunOutcome, RunnerClient } from '../../../src/runner/types';
+import { DrillRegistry } from '../../../src/core/registry';
 import { createAppStores } from '../../../src/state/app-stores';
 import { parseRoute, routeHref, type Route } from '../../../src/state/route';
 import { createMemoryStorage } from '../../../src/storage/dojo-storage';
@@ -59,6 +60,7 @@ function setup(points: number[]) {
     },
   };
   const stores = createAppStores({
+    drills: new DrillRegistry([]),
     runner,
     grader,
     storage: createMemoryStorage(),
@@ -128,6 +130,7 @@ describe('model import', () => {
 
   it('shows the grader\'s message when grading fails', async () => {
     const failing = createAppStores({
+      drills: new DrillRegistry([]),
       runner: { run: () => ({ runId: 'r', stop() {}, finished: new Promise(() => {}) }) },
       grader: { grade: async () => Promise.reject(new Error('The model uses a layer TensorFlow.js does not know: Lambda.')) },
       storage: createMemoryStorage(),
