@@ -42,18 +42,22 @@ export function createCustomDrillsStore(deps: CustomDrillsDeps): CustomDrillsSto
     definitions: [],
 
     async load() {
+      const before = new Set(get().definitions);
       let records: Awaited<ReturnType<DojoStorage['listCustomDrills']>> = [];
       try {
         records = await deps.storage.listCustomDrills();
       } catch (e) {
         report(e);
+        // Unreadable storage: keep what memory has rather than show nothing.
+        records = get().definitions.map((d) => ({ id: d.id, definition: d, updatedAt: 0 }));
       }
-      // Stored definitions are checked like any other input: a base drill can be
-      // renamed or reshaped by a later version. Ones that no longer fit are still
-      // listed (and the catalogue reports why), so nothing the learner wrote vanishes.
+      // Storage is the truth (an import may just have changed it), except for what was
+      // saved or removed while it was being read. Definitions that no longer fit their
+      // base (a later version reshaped it) stay listed, and the catalogue says why.
       const loaded = new Map(records.map((r) => [r.id, r.definition]));
-      // Anything saved while loading is newer than what was read.
-      for (const d of get().definitions) loaded.set(d.id, d);
+      const now = get().definitions;
+      for (const d of now) if (!before.has(d)) loaded.set(d.id, d);
+      for (const d of before) if (!now.some((n) => n.id === d.id)) loaded.delete(d.id);
       set({ status: 'ready', definitions: byTitle(loaded.values()) });
     },
 

@@ -97,6 +97,27 @@ describe('custom drills store', () => {
     await loading;
     expect(store.getState().definitions.map((d) => d.title)).toEqual(['Auto MPG, tighter', 'Other']);
   });
+
+  it('takes what storage has on a reload (e.g. after an import), not the older copy in memory', async () => {
+    const storage = createMemoryStorage();
+    const store = createCustomDrillsStore({ storage, check });
+    await store.getState().load();
+    await store.getState().save(DEF);
+    await storage.saveCustomDrill({ ...DEF, title: 'Imported, newer' });
+    await store.getState().load();
+    expect(store.getState().definitions.map((d) => d.title)).toEqual(['Imported, newer']);
+  });
+
+  it('drops a drill removed while the stored ones were loading', async () => {
+    const storage = createMemoryStorage();
+    await storage.saveCustomDrill(DEF);
+    const store = createCustomDrillsStore({ storage, check });
+    await store.getState().load();
+    const loading = store.getState().load();
+    await store.getState().remove(DEF.id);
+    await loading;
+    expect(store.getState().definitions).toEqual([]);
+  });
 });
 
 describe('custom drills in IndexedDB', () => {
