@@ -7,6 +7,7 @@ import { createAppStores } from './state/app-stores';
 import { installDraftFlush } from './state/lifecycle';
 import { createIdbStorage, readSettings, requestPersistentStorage, writeSettings } from './storage';
 import { localExamStorage } from './storage/exam-storage';
+import { createIdbModelStorage } from './storage/model-storage';
 import { App } from './ui/App';
 import { StoresProvider } from './ui/stores';
 import './ui/styles.css';
@@ -19,6 +20,7 @@ const stores = createAppStores({
   storage: createIdbStorage(),
   settings: { initial: readSettings(), persist: (s) => void writeSettings(s) },
   exam: localExamStorage(),
+  models: createIdbModelStorage(),
 });
 
 // Before first paint, so a light-theme learner never sees a dark flash.
@@ -26,6 +28,7 @@ document.documentElement.dataset.theme = stores.settings.getState().theme;
 
 void stores.progress.getState().load();
 void stores.customDrills.getState().load();
+void stores.savedModels.getState().load();
 installDraftFlush(() => stores.workspace.getState().flush());
 void requestPersistentStorage();
 

@@ -6,6 +6,7 @@
 import { restoreAndResolve } from '../core/custom-drill-entry';
 import type { DrillRegistry } from '../core/registry';
 import type { DojoStorage } from '../storage/dojo-storage';
+import { createMemoryModelStorage, type ModelStorage } from '../storage/model-storage';
 import { memoryExamStorage, type ExamPersistence } from '../storage/exam-storage';
 import type { GraderClient, RunnerClient } from '../runner/types';
 import { createCustomDrillsStore, type CustomDrillsStore } from './custom-drills';
@@ -14,6 +15,7 @@ import { createModelImportStore, type ModelImportStore } from './model-import';
 import { createNoticesStore, type NoticesStore } from './notices';
 import { createProgressStore, type ProgressStore } from './progress';
 import { createRunStore, type RunStore } from './run';
+import { createSavedModelsStore, type ModelFileCodec, type SavedModelsStore } from './saved-models';
 import { createSettingsStore, type Settings, type SettingsStore } from './settings';
 import { createWorkspaceStore, type WorkspaceStore } from './workspace';
 
@@ -26,6 +28,7 @@ export interface AppStores {
   exam: ExamStore;
   modelImport: ModelImportStore;
   customDrills: CustomDrillsStore;
+  savedModels: SavedModelsStore;
 }
 
 export interface AppDeps {
@@ -37,6 +40,8 @@ export interface AppDeps {
   settings: { initial: unknown; persist(settings: Settings): void };
   /** Where the mock exam is kept; in memory when absent. */
   exam?: ExamPersistence;
+  /** Where trained models are kept; in memory when absent. */
+  models?: ModelStorage;
   now?: () => number;
 }
 
@@ -60,11 +65,16 @@ export function createAppStores(deps: AppDeps): AppStores {
     },
   });
   const exam = createExamStore({ persistence: deps.exam ?? memoryExamStorage(), now });
+  const savedModels = createSavedModelsStore({ storage: deps.models ?? createMemoryModelStorage(), codec: lazyModelFileCodec, onStorageProblem, now });
   const run = createRunStore({
     runner: deps.runner,
     grader: deps.grader,
     now,
-    onGraded: async ({ drillId, code, report, backend, runMs }) => {
+    onCompleted: ({ drillId, source, completed }) => {
+      void savedModels.getState().keep({ drillId, code: source, backend: completed.backend, runMs: completed.ms, artifacts: completed.artifacts });
+    },
+    onGraded: async ({ drillId, code, report, backend, runMs, artifacts }) => {
+      void savedModels.getState().markGraded(artifacts, report.points);
       // While a mock exam runs, a graded model of one of its drills counts for it.
       exam.getState().record({ drillId, points: report.points, trainedFrom: run.getState().startedAt });
       await progress.getState().record({
@@ -96,5 +106,15 @@ export function createAppStores(deps: AppDeps): AppStores {
       });
     },
   });
-  return { workspace, run, progress, settings, notices, exam, modelImport, customDrills };
+  return { workspace, run, progress, settings, notices, exam, modelImport, customDrills, savedModels };
 }
+
+/** The model-file reader and writer, loaded on first use: they bring tfjs with them. */
+const lazyModelFileCodec: ModelFileCodec = {
+  async toFiles(artifacts) {
+    return (await import('../core/grading/model-io')).artifactsToFiles(artifacts, 'model');
+  },
+  async fromFiles(files) {
+    return (await import('../core/grading/model-io')).artifactsFromFiles(files);
+  },
+};

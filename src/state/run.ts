@@ -31,6 +31,18 @@ export interface GradedSubmission {
   report: GradeReport;
   backend: BackendName | null;
   runMs: number | null;
+  /** The artifacts object that was graded (the saved-models store recognises it). */
+  artifacts: io.ModelArtifacts;
+}
+
+/** A model trained earlier (kept in storage), put back as the drill's completed run. */
+export interface RestoredRun {
+  drillId: string;
+  source: string;
+  custom?: CustomDrillDefinition;
+  completed: CompletedRun;
+  /** When it was trained, ms since epoch. */
+  trainedAt: number;
 }
 
 export interface RunState {
@@ -47,12 +59,16 @@ export interface RunState {
   /** The failure that ended the run (also in `view.error` when the sandbox sent it). */
   error: LearnerError | null;
   startedAt: number | null;
+  /** Set when the completed run is a kept model loaded back, not this page's run: when it was trained. */
+  restoredFrom: number | null;
   grade: GradeStatus;
   report: GradeReport | null;
   gradeError: string | null;
   start(request: { drillId: string; source: string; backend: BackendChoice; metric?: MetricName; custom?: CustomDrillDefinition }): void;
   stop(): void;
   submit(): Promise<void>;
+  /** Puts a kept model back as the completed run, so that it can be submitted or exported. */
+  restore(run: RestoredRun): void;
   /** Forget the last run (e.g. when opening another drill). */
   clear(): void;
 }
@@ -63,6 +79,8 @@ export interface RunDeps {
   runner: RunnerClient;
   grader: GraderClient;
   onGraded?(submission: GradedSubmission): void | Promise<void>;
+  /** A run finished with a model (to keep it). */
+  onCompleted?(run: { drillId: string; source: string; completed: CompletedRun }): void;
   /** Max rate of view updates while training. */
   publishIntervalMs?: number;
   now?: () => number;
@@ -92,6 +110,7 @@ export function createRunStore(deps: RunDeps): RunStore {
     completed: null,
     error: null,
     startedAt: null,
+    restoredFrom: null,
     grade: 'idle' as GradeStatus,
     report: null,
     gradeError: null,
@@ -142,9 +161,12 @@ export function createRunStore(deps: RunDeps): RunStore {
           publish.flush();
           set({ view: fold.snapshot(), handle: null });
           switch (outcome.status) {
-            case 'completed':
-              set({ status: 'completed', completed: { artifacts: outcome.artifacts, backend: outcome.backend, ms: outcome.ms } });
+            case 'completed': {
+              const done = { artifacts: outcome.artifacts, backend: outcome.backend, ms: outcome.ms };
+              set({ status: 'completed', completed: done });
+              deps.onCompleted?.({ drillId, source, completed: done });
               return;
+            }
             case 'failed':
               set({ status: 'failed', error: outcome.error });
               return;
@@ -187,7 +209,25 @@ export function createRunStore(deps: RunDeps): RunStore {
       if (mine !== generation) return;
       set({ grade: 'graded', report });
       // Recording the attempt has its own error reporting (storage banner); the mark stands either way.
-      await deps.onGraded?.({ drillId, code: source ?? '', report, backend: completed.backend, runMs: completed.ms });
+      await deps.onGraded?.({ drillId, code: source ?? '', report, backend: completed.backend, runMs: completed.ms, artifacts: completed.artifacts });
+    },
+
+    restore({ drillId, source, custom, completed, trainedAt }) {
+      const { handle, status } = get();
+      if (handle && isLive(status)) return; // never over a live run
+      publisher?.cancel();
+      generation += 1;
+      set({
+        ...idle(),
+        status: 'completed',
+        drillId,
+        source,
+        custom: custom ?? null,
+        completed,
+        // When training began, as a mock exam asks of a submitted model.
+        startedAt: trainedAt - completed.ms,
+        restoredFrom: trainedAt,
+      });
     },
 
     clear() {

@@ -56,6 +56,38 @@ export interface KeptDraftRecord {
 
 export type NewKeptDraft = Omit<KeptDraftRecord, 'id'>;
 
+/**
+ * A model a run trained, kept so that a reload, a crash or a closed tab does not
+ * lose it: it can still be submitted or exported. Only this small record is
+ * listed; the weights live apart in `modelFiles` under the same id.
+ */
+export interface SavedModelRecord {
+  id: number;
+  drillId: string;
+  /** ms since epoch */
+  savedAt: number;
+  /** The code that trained it, as it was when Run was pressed. */
+  code: string;
+  backend: BackendName | null;
+  /** Training time. */
+  runMs: number | null;
+  /** Size of model.json plus the weights. */
+  bytes: number;
+  /** Its mark once graded (the latest), else null. */
+  points: number | null;
+}
+
+export type NewSavedModel = Omit<SavedModelRecord, 'id'>;
+
+/** The files `Export model` would download (model.json + model.weights.bin), read back through the upload reader. */
+export interface SavedModelFiles {
+  id: number;
+  files: { name: string; bytes: Uint8Array }[];
+}
+
+/** Trained models kept per drill; older ones are dropped as new ones arrive. */
+export const SAVED_MODELS_PER_DRILL = 5;
+
 /** A drill the learner authored; `definition.id` is the key. */
 export interface CustomDrillRecord {
   id: string;
@@ -69,6 +101,8 @@ export interface DojoSchema extends DBSchema {
   attempts: { key: number; value: AttemptRecord; indexes: { byDrill: string } };
   kept: { key: number; value: KeptDraftRecord; indexes: { byDrill: string } };
   customDrills: { key: string; value: CustomDrillRecord };
+  models: { key: number; value: SavedModelRecord; indexes: { byDrill: string } };
+  modelFiles: { key: number; value: SavedModelFiles };
 }
 
 export type DojoDb = IDBPDatabase<DojoSchema>;
@@ -87,6 +121,8 @@ export function openDojoDb(name: string = DB_NAME): Promise<DojoDb> {
       }
       if (oldVersion < 3) {
         db.createObjectStore('customDrills', { keyPath: 'id' });
+        db.createObjectStore('models', { keyPath: 'id', autoIncrement: true }).createIndex('byDrill', 'drillId');
+        db.createObjectStore('modelFiles', { keyPath: 'id' });
       }
     },
     // Another tab wants a newer schema: let it upgrade. Our next write fails and

@@ -1,12 +1,13 @@
 /**
- * The one-file backup of everything: drafts, attempts, kept drafts and custom drills, as JSON.
+ * The one-file backup of everything: drafts, attempts, kept drafts, custom drills
+ * and saved models (their files as base64), as JSON.
  * Files come from other machines and other versions, so `restoreExportFile`
  * checks every record, drops (and counts) the ones it cannot use, and never throws.
  */
 import { restoreCustomDrill } from '../core/custom-drill';
 import type { MetricName } from '../core/drill';
 import type { BackendName } from '../runner/protocol';
-import type { CustomDrillRecord, DraftRecord, KeptReason, NewAttempt, NewKeptDraft } from './db';
+import type { CustomDrillRecord, DraftRecord, KeptReason, NewAttempt, NewKeptDraft, NewSavedModel } from './db';
 
 export const EXPORT_FORMAT = 'tensor-dojo-export';
 export const EXPORT_VERSION = 1;
@@ -22,6 +23,13 @@ export interface ExportFile {
   kept: NewKeptDraft[];
   /** Added after the first files were written: absent in those, and read as none. */
   customDrills: CustomDrillRecord[];
+  /** Likewise: trained models, each with its files (model.json + weights) in base64. */
+  models: ExportedModel[];
+}
+
+export interface ExportedModel {
+  model: NewSavedModel;
+  files: { name: string; base64: string }[];
 }
 
 export type RestoreExportResult =
@@ -78,6 +86,44 @@ function restoreCustomDrillRecord(v: unknown): CustomDrillRecord | null {
   return restored.ok ? { id: restored.value.id, definition: restored.value, updatedAt: v.updatedAt } : null;
 }
 
+function restoreExportedModel(v: unknown): ExportedModel | null {
+  if (!isObj(v) || !isObj(v.model) || !Array.isArray(v.files) || v.files.length === 0 || v.files.length > 64) return null;
+  const m = v.model;
+  if (!isDrillId(m.drillId) || !isTime(m.savedAt) || typeof m.code !== 'string' || !isTime(m.bytes)) return null;
+  const files: ExportedModel['files'] = [];
+  for (const f of v.files) {
+    if (!isObj(f) || typeof f.name !== 'string' || !/^[\w.-]{1,128}$/.test(f.name) || typeof f.base64 !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(f.base64)) return null;
+    files.push({ name: f.name, base64: f.base64 });
+  }
+  const points = typeof m.points === 'number' && Number.isInteger(m.points) && m.points >= 0 && m.points <= 5 ? m.points : null;
+  return {
+    model: {
+      drillId: m.drillId,
+      savedAt: m.savedAt,
+      code: m.code,
+      backend: BACKENDS.includes(m.backend as BackendName) ? (m.backend as BackendName) : null,
+      runMs: isTime(m.runMs) ? m.runMs : null,
+      bytes: m.bytes,
+      points,
+    },
+    files,
+  };
+}
+
+/** Base64 without a library: `btoa` takes a binary string, built in chunks so a large model does not overflow the call stack. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 function restoreList<T>(v: unknown, restore: (item: unknown) => T | null): { items: T[]; skipped: number } {
   if (v === undefined) return { items: [], skipped: 0 };
   if (!Array.isArray(v)) return { items: [], skipped: 1 };
@@ -100,6 +146,7 @@ export function restoreExportFile(raw: unknown): RestoreExportResult {
   const attempts = restoreList(raw.attempts, restoreAttempt);
   const kept = restoreList(raw.kept, restoreKept);
   const customDrills = restoreList(raw.customDrills, restoreCustomDrillRecord);
+  const models = restoreList(raw.models, restoreExportedModel);
   return {
     ok: true,
     file: {
@@ -110,8 +157,9 @@ export function restoreExportFile(raw: unknown): RestoreExportResult {
       attempts: attempts.items,
       kept: kept.items,
       customDrills: customDrills.items,
+      models: models.items,
     },
-    skipped: drafts.skipped + attempts.skipped + kept.skipped + customDrills.skipped,
+    skipped: drafts.skipped + attempts.skipped + kept.skipped + customDrills.skipped + models.skipped,
   };
 }
 

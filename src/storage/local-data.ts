@@ -4,10 +4,10 @@
  * Errors come back as `StorageWriteError` (with a learner-facing problem), as in
  * dojo-storage.ts.
  */
-import type { DojoDb, DraftRecord, KeptDraftRecord, NewAttempt, NewKeptDraft } from './db';
+import type { DojoDb, DraftRecord, KeptDraftRecord, NewAttempt, NewKeptDraft, SavedModelRecord } from './db';
 import { openDojoDb } from './db';
 import { describeStorageError, StorageWriteError } from './errors';
-import { EXPORT_FORMAT, EXPORT_VERSION, parseExportText, type ExportFile } from './export-file';
+import { base64ToBytes, bytesToBase64, EXPORT_FORMAT, EXPORT_VERSION, parseExportText, type ExportedModel, type ExportFile } from './export-file';
 import { planMerge, type MergeSummary } from './merge';
 
 export interface ImportOutcome {
@@ -17,6 +17,8 @@ export interface ImportOutcome {
   changedDrafts: string[];
   /** Whether custom drills were added or replaced: the app must reload its list. */
   changedCustomDrills: boolean;
+  /** Whether saved models were added: the app must reload its list. */
+  changedModels: boolean;
 }
 
 export type ImportResult = { ok: true; outcome: ImportOutcome } | { ok: false; error: string };
@@ -33,6 +35,7 @@ export interface LocalData {
 
 const stripId = ({ id: _id, ...rest }: { id: number } & NewAttempt): NewAttempt => (void _id, rest);
 const stripKeptId = ({ id: _id, ...rest }: KeptDraftRecord): NewKeptDraft => (void _id, rest);
+const stripModelId = ({ id: _id, ...rest }: SavedModelRecord) => (void _id, rest);
 
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -58,13 +61,20 @@ export function createLocalData(options: { dbName?: string; now?: () => number }
     exportAll: (liveDrafts = {}) =>
       guarded(async () => {
         const d = await db();
-        const tx = d.transaction(['drafts', 'attempts', 'kept', 'customDrills'], 'readonly');
-        const [drafts, attempts, kept, customDrills] = await Promise.all([
+        const tx = d.transaction(['drafts', 'attempts', 'kept', 'customDrills', 'models', 'modelFiles'], 'readonly');
+        const [drafts, attempts, kept, customDrills, models, modelFiles] = await Promise.all([
           tx.objectStore('drafts').getAll(),
           tx.objectStore('attempts').getAll(),
           tx.objectStore('kept').getAll(),
           tx.objectStore('customDrills').getAll(),
+          tx.objectStore('models').getAll(),
+          tx.objectStore('modelFiles').getAll(),
         ]);
+        const filesOf = new Map(modelFiles.map((f) => [f.id, f.files]));
+        const exportedModels: ExportedModel[] = models.flatMap((m) => {
+          const files = filesOf.get(m.id);
+          return files ? [{ model: stripModelId(m), files: files.map((f) => ({ name: f.name, base64: bytesToBase64(f.bytes) })) }] : [];
+        });
         const at = now();
         const byDrill = new Map<string, DraftRecord>(drafts.map((r) => [r.drillId, r]));
         for (const [drillId, code] of Object.entries(liveDrafts)) {
@@ -78,34 +88,63 @@ export function createLocalData(options: { dbName?: string; now?: () => number }
           attempts: attempts.map(stripId),
           kept: kept.map(stripKeptId),
           customDrills,
+          models: exportedModels,
         };
       }),
 
     async importText(text) {
       const parsed = parseExportText(text);
       if (!parsed.ok) return parsed;
+      // Decoded before the transaction: an IndexedDB transaction closes while other work is awaited.
+      let incomingFiles: { name: string; bytes: Uint8Array }[][];
+      try {
+        incomingFiles = parsed.file.models.map((m) => m.files.map((f) => ({ name: f.name, bytes: base64ToBytes(f.base64) })));
+      } catch {
+        return { ok: false as const, error: 'A saved model in this file is damaged (its weights are not valid base64). Nothing was imported.' };
+      }
       return guarded(async () => {
         const d = await db();
         // One transaction: the merge is read, planned and written atomically, so
         // a failure (a full disk) leaves the database as it was.
-        const tx = d.transaction(['drafts', 'attempts', 'kept', 'customDrills'], 'readwrite');
+        const tx = d.transaction(['drafts', 'attempts', 'kept', 'customDrills', 'models', 'modelFiles'], 'readwrite');
         const drafts = tx.objectStore('drafts');
         const attempts = tx.objectStore('attempts');
         const kept = tx.objectStore('kept');
         const customDrills = tx.objectStore('customDrills');
-        const [localDrafts, localAttempts, localKept, localCustom] = await Promise.all([drafts.getAll(), attempts.getAll(), kept.getAll(), customDrills.getAll()]);
-        const plan = planMerge({ drafts: localDrafts, attempts: localAttempts, kept: localKept, customDrills: localCustom }, parsed.file, now());
+        const models = tx.objectStore('models');
+        const [localDrafts, localAttempts, localKept, localCustom, localModels] = await Promise.all([
+          drafts.getAll(),
+          attempts.getAll(),
+          kept.getAll(),
+          customDrills.getAll(),
+          models.getAll(),
+        ]);
+        const plan = planMerge(
+          { drafts: localDrafts, attempts: localAttempts, kept: localKept, customDrills: localCustom, models: localModels },
+          { ...parsed.file, models: parsed.file.models.map((m) => m.model) },
+          now(),
+        );
         await Promise.all([
           ...plan.putDrafts.map((r) => drafts.put(r)),
           // `id` is assigned by the store (autoIncrement keyPath).
           ...plan.addAttempts.map((a) => attempts.add(a as NewAttempt & { id: number })),
           ...plan.addKept.map((k) => kept.add(k as KeptDraftRecord)),
           ...plan.putCustomDrills.map((r) => customDrills.put(r)),
+          ...plan.addModels.map(async (i) => {
+            const id = await models.add(parsed.file.models[i]!.model as SavedModelRecord);
+            await tx.objectStore('modelFiles').put({ id, files: incomingFiles[i]! });
+          }),
         ]);
         await tx.done;
         return {
           ok: true as const,
-          outcome: { summary: plan.summary, skipped: parsed.skipped, changedDrafts: plan.putDrafts.map((r) => r.drillId), changedCustomDrills: plan.putCustomDrills.length > 0 },
+          outcome: {
+            summary: plan.summary,
+            skipped: parsed.skipped,
+            changedDrafts: plan.putDrafts.map((r) => r.drillId),
+            changedCustomDrills: plan.putCustomDrills.length > 0,
+            changedModels: plan.addModels.length > 0,
+          },
         };
       });
     },

@@ -9,11 +9,12 @@
  * - kept drafts: the union, by drill and text;
  * - custom drills: per id the newer definition wins; the other one, if different,
  *   is kept as a copy under an id made from its content (so a second import of the
- *   same file adds nothing), titled "(older copy)".
+ *   same file adds nothing), titled "(older copy)";
+ * - saved models: the union, a model identified by drill, time, size and code.
  */
 import { CUSTOM_DRILL_LIMITS } from '../core/custom-drill';
 import { fnv1a32 } from '../core/share/checksum';
-import type { CustomDrillRecord, DraftRecord, NewAttempt, NewKeptDraft } from './db';
+import type { CustomDrillRecord, DraftRecord, NewAttempt, NewKeptDraft, NewSavedModel } from './db';
 
 export interface LocalSnapshot {
   drafts: readonly DraftRecord[];
@@ -21,6 +22,8 @@ export interface LocalSnapshot {
   kept: readonly NewKeptDraft[];
   /** Absent in files from before custom drills. */
   customDrills?: readonly CustomDrillRecord[];
+  /** Saved models' records (their files travel beside them, matched by index in the file). */
+  models?: readonly NewSavedModel[];
 }
 
 export interface MergeSummary {
@@ -35,6 +38,7 @@ export interface MergeSummary {
   keptAdded: number;
   /** Custom drills added or replaced by a newer imported version (copies of older versions included). */
   customDrillsAdded: number;
+  modelsAdded: number;
 }
 
 export interface MergePlan {
@@ -42,6 +46,8 @@ export interface MergePlan {
   addAttempts: NewAttempt[];
   addKept: NewKeptDraft[];
   putCustomDrills: CustomDrillRecord[];
+  /** Indexes into `incoming.models` of the models to add. */
+  addModels: number[];
   summary: MergeSummary;
 }
 
@@ -61,6 +67,7 @@ export function planMerge(local: LocalSnapshot, incoming: LocalSnapshot, now: nu
     attemptsAlreadyHere: 0,
     keptAdded: 0,
     customDrillsAdded: 0,
+    modelsAdded: 0,
   };
   const putDrafts: DraftRecord[] = [];
   const addKept: NewKeptDraft[] = [];
@@ -130,8 +137,19 @@ export function planMerge(local: LocalSnapshot, incoming: LocalSnapshot, now: nu
 
   const putCustomDrills = planCustomDrills(local.customDrills ?? [], incoming.customDrills ?? []);
   summary.customDrillsAdded = putCustomDrills.length;
-  return { putDrafts, addAttempts, addKept, putCustomDrills, summary };
+  const modelsSeen = new Set((local.models ?? []).map(modelKey));
+  const addModels: number[] = [];
+  (incoming.models ?? []).forEach((m, i) => {
+    const key = modelKey(m);
+    if (modelsSeen.has(key)) return;
+    modelsSeen.add(key);
+    addModels.push(i);
+  });
+  summary.modelsAdded = addModels.length;
+  return { putDrafts, addAttempts, addKept, putCustomDrills, addModels, summary };
 }
+
+const modelKey = (m: NewSavedModel) => JSON.stringify([m.drillId, m.savedAt, m.bytes, m.code]);
 
 const sameDefinition = (a: CustomDrillRecord, b: CustomDrillRecord) => JSON.stringify(a.definition) === JSON.stringify(b.definition);
 
@@ -171,6 +189,7 @@ export function describeMerge(s: MergeSummary, skipped: number): string {
   const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   if (s.draftsAdded + s.draftsReplaced > 0) parts.push(`${n(s.draftsAdded + s.draftsReplaced, 'draft')} restored`);
   if (s.attemptsAdded > 0) parts.push(`${n(s.attemptsAdded, 'attempt')} added`);
+  if (s.modelsAdded > 0) parts.push(`${n(s.modelsAdded, 'saved model')} added`);
   if (s.customDrillsAdded > 0) parts.push(`${n(s.customDrillsAdded, 'custom drill')} added`);
   if (s.keptAdded > 0) parts.push(`${n(s.keptAdded, 'older draft')} kept aside (Settings → Kept drafts)`);
   if (parts.length === 0) parts.push('Nothing new: everything in the file was already here');

@@ -1,6 +1,7 @@
 /**
  * Issue 5, never lose work: a full disk is reported and typing goes on; an
- * export from one browser imported into a fresh one restores drafts and attempts.
+ * export from one browser imported into a fresh one restores drafts and attempts;
+ * a trained model outlives a reload and can still be submitted.
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -27,6 +28,47 @@ async function openDrill(page: Page): Promise<void> {
 }
 
 describe('never lose work', () => {
+  it('keeps a trained model across a reload, to load back and submit', async () => {
+    const { page, context, errors } = await openPage(browser, '#/');
+    await openDrill(page);
+    await setEditorCode(page, readFileSync(`exercises/${DRILL}/solution.ts`, 'utf8'));
+    await page.getByLabel('Backend').selectOption('cpu');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const submit = page.getByRole('button', { name: 'Submit', exact: true });
+    await expect.poll(() => submit.isEnabled(), { timeout: 120_000 }).toBe(true);
+    // Trained, not submitted, and the tab reloads (or crashes, or is closed).
+    const keptModels = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('tensor-dojo');
+            open.onsuccess = () => {
+              const req = open.result.transaction('models').objectStore('models').count();
+              req.onsuccess = () => resolve(req.result);
+            };
+          }),
+      );
+    await expect.poll(keptModels, { timeout: 10_000 }).toBe(1);
+    await page.reload();
+    const offer = page.getByTestId('kept-model');
+    await offer.waitFor({ timeout: 30_000 });
+    expect(await offer.textContent()).toMatch(/on CPU.*not submitted/);
+    expect(await submit.isEnabled()).toBe(false);
+    await page.getByRole('button', { name: 'Load it to submit or export' }).click();
+    await expect.poll(() => page.getByTestId('run-status').textContent()).toMatch(/Loaded the model trained/);
+    await submit.click();
+    const mark = page.getByTestId('mark');
+    await mark.waitFor({ timeout: 60_000 });
+    expect(Number((await mark.textContent())!.split('/')[0])).toBeGreaterThanOrEqual(3);
+
+    await page.goto(new URL('#/settings', baseUrl()).href);
+    const saved = page.getByTestId('saved-model');
+    await saved.first().waitFor({ timeout: 10_000 });
+    expect(await saved.first().textContent()).toMatch(/Auto MPG.*CPU.*[3-5]\/5/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('reports a full disk with the banner and keeps typing working', async () => {
     const context = await browser.newContext();
     await context.addInitScript(() => {

@@ -10,7 +10,7 @@ import { useStores } from '../stores';
 import { localData } from './local-data';
 
 export function DataTransfer({ onImported }: { onImported(): void }) {
-  const { workspace, progress, notices, customDrills } = useStores();
+  const { workspace, progress, notices, customDrills, savedModels } = useStores();
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -55,6 +55,7 @@ export function DataTransfer({ onImported }: { onImported(): void }) {
       }));
       await progress.getState().load();
       if (result.outcome.changedCustomDrills) await customDrills.getState().load();
+      if (result.outcome.changedModels) await savedModels.getState().load();
       const text = describeMerge(result.outcome.summary, result.outcome.skipped);
       setStatus({ text, error: false });
       notices.getState().pushToast(text);
@@ -71,8 +72,8 @@ export function DataTransfer({ onImported }: { onImported(): void }) {
     <section className="field" aria-labelledby="data-title">
       <h2 id="data-title">Your work</h2>
       <p className="hint">
-        Drafts, attempts and custom drills live in this browser. Export them to one file to keep a copy or to move to another machine; importing merges: for each drill the
-        newer draft wins and the other is kept aside, attempts are added, and a custom drill changed on both sides is kept twice (the older as a copy).
+        Drafts, attempts, custom drills and saved models live in this browser. Export them to one file to keep a copy or to move to another machine; importing merges: for each drill the
+        newer draft wins and the other is kept aside, attempts and saved models are added, and a custom drill changed on both sides is kept twice (the older as a copy).
       </p>
       <div className="settings-row">
         <button type="button" className="btn" disabled={busy} onClick={() => void exportAll()}>

@@ -6,6 +6,7 @@ import { BACKEND_LABELS } from '../workspace/BackendPicker';
 import { DataTransfer } from './DataTransfer';
 import { KeptDrafts } from './KeptDrafts';
 import { OfflineDatasets } from './OfflineDatasets';
+import { SavedModels } from './SavedModels';
 import './settings.css';
 
 export function SettingsPage() {
@@ -50,6 +51,7 @@ export function SettingsPage() {
       </fieldset>
       <DataTransfer onImported={() => setImports((n) => n + 1)} />
       <KeptDrafts version={imports} />
+      <SavedModels />
       <OfflineDatasets />
     </section>
   );

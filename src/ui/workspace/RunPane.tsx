@@ -5,14 +5,27 @@ import { formatDuration, leakedTensors } from '../../state/run-fold';
 import { ExportModelButton } from '../import/ExportModelButton';
 import { ReportCard } from '../report/ReportCard';
 import { useApp, useStores } from '../stores';
+import type { CustomDrillDefinition } from '../../core/custom-drill';
+import { formatDate } from '../common/format';
 import { BACKEND_LABELS, BackendPicker } from './BackendPicker';
+import { KeptModelOffer } from './KeptModelOffer';
 import { ConsoleView } from './ConsoleView';
 import { ProgressView } from './ProgressView';
 import { RunErrorView } from './RunErrorView';
 import { nextBackend } from '../../runner/backend';
 import { TrainingCharts } from './TrainingCharts';
 
-export function RunPane({ drillId, onRun, onReveal }: { drillId: string; onRun(): void; onReveal(line: number, column: number): void }) {
+export function RunPane({
+  drillId,
+  custom,
+  onRun,
+  onReveal,
+}: {
+  drillId: string;
+  custom?: CustomDrillDefinition;
+  onRun(): void;
+  onReveal(line: number, column: number): void;
+}) {
   const { run, settings } = useStores();
   const backendPref = useApp('settings', (s) => s.backend);
   const mine = useApp('run', (s) => s.drillId === drillId);
@@ -23,6 +36,7 @@ export function RunPane({ drillId, onRun, onReveal }: { drillId: string; onRun()
   const grade = useApp('run', (s) => s.grade);
   const report = useApp('run', (s) => s.report);
   const gradeError = useApp('run', (s) => s.gradeError);
+  const restoredFrom = useApp('run', (s) => s.restoredFrom);
   const submittable = useApp('run', (s) => canSubmit(s) && s.drillId === drillId);
 
   const live = mine && isLive(status);
@@ -70,6 +84,11 @@ export function RunPane({ drillId, onRun, onReveal }: { drillId: string; onRun()
           'Starting…'
         ) : status === 'running' ? (
           <>Training{view.backend ? ` on ${BACKEND_LABELS[view.backend]}` : ''}…</>
+        ) : status === 'completed' && restoredFrom !== null ? (
+          <>
+            Loaded the model trained {formatDate(restoredFrom)}
+            {completed ? ` on ${BACKEND_LABELS[completed.backend]}` : ''}. Submit it for a mark, or export it. (Its training curves are not kept.)
+          </>
         ) : status === 'completed' ? (
           <>
             Finished in {formatDuration(completed?.ms ?? view.ms ?? 0)}
@@ -81,6 +100,8 @@ export function RunPane({ drillId, onRun, onReveal }: { drillId: string; onRun()
           'The run failed. Your code is untouched.'
         )}
       </p>
+
+      {(!mine || status === 'idle') && <KeptModelOffer drillId={drillId} custom={custom} />}
 
       {mine && view.backendAttempts.some((a) => !a.ok) && (
         <ul className="backend-attempts hint">

@@ -125,7 +125,7 @@ function Workspace({ entry }: { entry: DrillEntry }) {
           <p className="hint save-warning">Your latest changes are only in this tab. Keep it open, or copy your code somewhere safe.</p>
         )}
       </section>
-      <RunPane drillId={drill.id} onRun={startRun} onReveal={reveal} />
+      <RunPane drillId={drill.id} custom={custom} onRun={startRun} onReveal={reveal} />
     </div>
   );
 }

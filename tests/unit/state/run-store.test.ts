@@ -159,7 +159,7 @@ describe('run store', () => {
     expect(grade).toHaveBeenCalledWith('d', artifacts);
     expect(store.getState().grade).toBe('graded');
     expect(store.getState().report?.points).toBe(5);
-    expect(graded).toEqual([{ drillId: 'd', code: 'my code', report: report(5), backend: 'cpu', runMs: 1234 }]);
+    expect(graded).toEqual([{ drillId: 'd', code: 'my code', report: report(5), backend: 'cpu', runMs: 1234, artifacts }]);
   });
 
   it('shows a grading error without recording an attempt', async () => {
