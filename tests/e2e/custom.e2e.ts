@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CustomDrillDefinition } from '../../src/core/custom-drill';
+import { encodeShareLink } from '../../src/core/share';
 import { baseUrl, editorText, launch, openPage, setEditorCode } from './browser';
 
 const solution = readFileSync('exercises/auto-mpg/solution.ts', 'utf8');
@@ -99,6 +101,35 @@ describe('custom drills', () => {
     await b.page.locator('[data-testid^="drill-card-custom-auto-mpg-by-rmse-"]').waitFor({ timeout: 30_000 });
     expect(b.errors).toEqual([]);
     await b.context.close();
+  });
+
+  it('shows a hostile statement from a link as text, runs nothing, and explains a drill that cannot fit its base', async () => {
+    const fixture: CustomDrillDefinition = JSON.parse(readFileSync('tests/fixtures/share/v1-links.json', 'utf8')).custom.custom;
+    const hostile: CustomDrillDefinition = {
+      ...fixture,
+      statement: '# Harmless\n\n<img src="x" onerror="window.__pwned = 1"> <script>window.__pwned = 2</script> [link](javascript:window.__pwned=3)',
+    };
+    const link = encodeShareLink({ drillId: hostile.id, code: 'export default async function train() {}\n', custom: hostile });
+    const misfit = encodeShareLink({ drillId: hostile.id, code: 'const kept = 1;', custom: { ...fixture, contract: { ...fixture.contract, inputShape: [3] } } });
+    if (!link.ok || !misfit.ok) throw new Error('encode failed');
+
+    const { page, context, errors } = await openPage(browser, '#/');
+    await page.goto(new URL(link.hash, baseUrl()).href);
+    await page.getByTestId('shared-custom').waitFor({ timeout: 30_000 });
+    await page.getByText('Its statement, rules and marks').click();
+    await page.getByRole('button', { name: 'Open in the editor' }).click();
+    await page.getByRole('complementary', { name: 'Statement' }).getByRole('heading', { name: 'Harmless' }).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('.statement img[onerror], .statement script, .statement a[href^="javascript"]').count()).toBe(0);
+
+    await page.goto(new URL(misfit.hash, baseUrl()).href);
+    const error = page.getByTestId('share-error');
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.textContent()).toMatch(/cannot be graded: the model input must be \[9\]/);
+    expect(await page.getByTestId('shared-code').textContent()).toBe('const kept = 1;');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('edits and deletes a drill, with Undo', async () => {
