@@ -35,10 +35,13 @@ export function Board() {
         </p>
         <BoardFilters filter={filter} onChange={setFilter} shown={shown.length} total={drills.length} />
         <p className="board-actions">
+          <a className="btn" href={routeHref({ name: 'exam' })}>
+            Mock exam
+          </a>{' '}
           <a className="btn" href={routeHref({ name: 'custom-new' })}>
             New custom drill
           </a>{' '}
-          <span className="hint">your own statement, metric and thresholds on a shipped drill’s data</span>
+          <span className="hint">a custom drill: your own statement, metric and thresholds on a shipped drill’s data</span>
         </p>
         {problems.length > 0 && (
           <ul className="board-problems" role="status">
