@@ -4,9 +4,8 @@
  * `StorageProblem`; callers keep working from memory.
  */
 import type { CustomDrillDefinition } from '../core/custom-drill';
-import type { AttemptRecord, CustomDrillRecord, DojoDb, DraftRecord, NewAttempt } from './db';
-import { openDojoDb } from './db';
-import { describeStorageError, StorageWriteError } from './errors';
+import type { AttemptRecord, CustomDrillRecord, DraftRecord, NewAttempt } from './db';
+import { guarded, lazyDb } from './lazy-db';
 
 export interface DojoStorage {
   loadDraft(drillId: string): Promise<DraftRecord | undefined>;
@@ -19,31 +18,13 @@ export interface DojoStorage {
   deleteCustomDrill(id: string): Promise<void>;
 }
 
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof StorageWriteError) throw e;
-    throw new StorageWriteError(describeStorageError(e), { cause: e });
-  }
-}
-
 /**
  * IndexedDB-backed storage. The database opens on first use; if opening fails
  * (storage blocked) each call rejects with the reason and the next call tries again.
  */
 export function createIdbStorage(options: { dbName?: string; now?: () => number } = {}): DojoStorage {
   const now = options.now ?? Date.now;
-  let dbPromise: Promise<DojoDb> | null = null;
-  const db = (): Promise<DojoDb> => {
-    if (!dbPromise) {
-      dbPromise = openDojoDb(options.dbName).catch((e: unknown) => {
-        dbPromise = null;
-        throw e;
-      });
-    }
-    return dbPromise;
-  };
+  const db = lazyDb(options.dbName);
 
   return {
     loadDraft: (drillId) => guarded(async () => (await db()).get('drafts', drillId)),

@@ -4,9 +4,8 @@
  * Errors come back as `StorageWriteError` (with a learner-facing problem), as in
  * dojo-storage.ts.
  */
-import type { DojoDb, DraftRecord, KeptDraftRecord, NewAttempt, NewKeptDraft, SavedModelRecord } from './db';
-import { openDojoDb } from './db';
-import { describeStorageError, StorageWriteError } from './errors';
+import type { DraftRecord, KeptDraftRecord, NewAttempt, NewKeptDraft, SavedModelRecord } from './db';
+import { guarded, lazyDb } from './lazy-db';
 import { base64ToBytes, bytesToBase64, EXPORT_FORMAT, EXPORT_VERSION, parseExportText, type ExportedModel, type ExportFile } from './export-file';
 import { planMerge, type MergeSummary } from './merge';
 
@@ -37,25 +36,10 @@ const stripId = ({ id: _id, ...rest }: { id: number } & NewAttempt): NewAttempt 
 const stripKeptId = ({ id: _id, ...rest }: KeptDraftRecord): NewKeptDraft => (void _id, rest);
 const stripModelId = ({ id: _id, ...rest }: SavedModelRecord) => (void _id, rest);
 
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof StorageWriteError) throw e;
-    throw new StorageWriteError(describeStorageError(e), { cause: e });
-  }
-}
 
 export function createLocalData(options: { dbName?: string; now?: () => number } = {}): LocalData {
   const now = options.now ?? Date.now;
-  let dbPromise: Promise<DojoDb> | null = null;
-  const db = (): Promise<DojoDb> => {
-    dbPromise ??= openDojoDb(options.dbName).catch((e: unknown) => {
-      dbPromise = null;
-      throw e;
-    });
-    return dbPromise;
-  };
+  const db = lazyDb(options.dbName);
 
   return {
     exportAll: (liveDrafts = {}) =>

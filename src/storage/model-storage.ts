@@ -4,8 +4,8 @@
  * oldest models beyond SAVED_MODELS_PER_DRILL in the same transaction, so a full
  * disk never leaves half a model behind. Failures are `StorageWriteError`s.
  */
-import { openDojoDb, SAVED_MODELS_PER_DRILL, type DojoDb, type NewSavedModel, type SavedModelFiles, type SavedModelRecord } from './db';
-import { describeStorageError, StorageWriteError } from './errors';
+import { SAVED_MODELS_PER_DRILL, type NewSavedModel, type SavedModelFiles, type SavedModelRecord } from './db';
+import { guarded, lazyDb } from './lazy-db';
 
 export type ModelFiles = SavedModelFiles['files'];
 
@@ -18,14 +18,6 @@ export interface ModelStorage {
   deleteModel(id: number): Promise<void>;
 }
 
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof StorageWriteError) throw e;
-    throw new StorageWriteError(describeStorageError(e), { cause: e });
-  }
-}
 
 /** Oldest first beyond the limit: the ones to drop when `incoming` more arrive. */
 export function modelsToDrop(ofDrill: readonly SavedModelRecord[], incoming = 1): number[] {
@@ -34,14 +26,7 @@ export function modelsToDrop(ofDrill: readonly SavedModelRecord[], incoming = 1)
 }
 
 export function createIdbModelStorage(options: { dbName?: string } = {}): ModelStorage {
-  let dbPromise: Promise<DojoDb> | null = null;
-  const db = (): Promise<DojoDb> => {
-    dbPromise ??= openDojoDb(options.dbName).catch((e: unknown) => {
-      dbPromise = null;
-      throw e;
-    });
-    return dbPromise;
-  };
+  const db = lazyDb(options.dbName);
 
   return {
     listModels: () => guarded(async () => (await db()).getAll('models')),

@@ -44,7 +44,7 @@ describe('model storage', () => {
   ])('%s: keeps the last few per drill, oldest dropped first, other drills untouched', async (_name, make) => {
     const storage = make();
     await storage.saveModel(meta('other', 1), files(99));
-    const saved = [];
+    const saved: Awaited<ReturnType<typeof storage.saveModel>>[] = [];
     for (let t = 1; t <= SAVED_MODELS_PER_DRILL + 2; t++) saved.push(await storage.saveModel(meta('d', t * 10), files(t)));
     expect(saved[SAVED_MODELS_PER_DRILL]!.dropped).toEqual([saved[0]!.record.id]);
     const list = await storage.listModels();
