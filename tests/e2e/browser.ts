@@ -4,7 +4,7 @@
  * warnings such as Monaco's "Could not create web worker(s)".
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const CHROME_FLAGS = [
   '--headless',
@@ -73,4 +73,26 @@ export async function setEditorCode(page: Page, code: string): Promise<void> {
 export async function editorText(page: Page): Promise<string> {
   // Monaco renders spaces as no-break spaces.
   return (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+}
+
+/** Presses Run on `backend` and waits until the trained model can be submitted. */
+export async function trainOn(page: Page, backend: 'cpu' | 'wasm' | 'webgl' | 'webgpu', timeout = 120_000): Promise<void> {
+  await page.getByLabel('Backend').selectOption(backend);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await waitForSubmit(page, timeout);
+}
+
+export async function waitForSubmit(page: Page, timeout = 120_000): Promise<void> {
+  const submit = page.getByRole('button', { name: 'Submit', exact: true });
+  await expect.poll(() => submit.isEnabled(), { timeout }).toBe(true);
+}
+
+/** Presses Submit and resolves with the points of the mark that appears. */
+export async function submitForPoints(page: Page, timeout = 120_000): Promise<number> {
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  const mark = page.getByTestId('mark');
+  await mark.waitFor({ timeout });
+  const text = (await mark.textContent()) ?? '';
+  expect(text).toMatch(/^[0-5]\/5$/);
+  return Number(text.split('/')[0]);
 }

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomDrillDefinition } from '../../src/core/custom-drill';
 import { encodeShareLink } from '../../src/core/share';
-import { baseUrl, editorText, launch, openPage, setEditorCode } from './browser';
+import { baseUrl, editorText, launch, openPage, setEditorCode, submitForPoints, trainOn } from './browser';
 
 const solution = readFileSync('exercises/auto-mpg/solution.ts', 'utf8');
 const TITLE = 'Auto MPG by RMSE';
@@ -54,14 +54,8 @@ describe('custom drills', () => {
 
     await expect.poll(() => editorText(page), { timeout: 60_000 }).toContain('export default');
     await setEditorCode(page, solution);
-    await page.getByLabel('Backend').selectOption('cpu');
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    const submit = page.getByRole('button', { name: 'Submit', exact: true });
-    await expect.poll(() => submit.isEnabled(), { timeout: 120_000 }).toBe(true);
-    await submit.click();
-    const mark = page.getByTestId('mark');
-    await mark.waitFor({ timeout: 120_000 });
-    expect(await mark.textContent()).toBe('4/5');
+    await trainOn(page, 'cpu');
+    expect(await submitForPoints(page)).toBe(4);
     expect(await page.getByRole('region', { name: 'Report card' }).textContent()).toMatch(/test RMSE \(mpg\):/);
 
     // After a reload it is still there, with its attempt, on the board in area 1.

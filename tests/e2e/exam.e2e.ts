@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorText, launch, openPage, setEditorCode } from './browser';
+import { editorText, launch, openPage, setEditorCode, submitForPoints, trainOn } from './browser';
 import { trainedInNode, type NodeModel } from './node-model';
 
 const KEY = 'tensor-dojo:exam';
@@ -72,13 +72,8 @@ describe('mock exam', () => {
       page,
       `import * as tf from '@tensorflow/tfjs';\nexport default async function train() {\n  return tf.sequential({ layers: [tf.layers.dense({ inputShape: [9], units: 1 })] });\n}\n`,
     );
-    await page.getByLabel('Backend').selectOption('cpu');
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    const submit = page.getByRole('button', { name: 'Submit', exact: true });
-    await expect.poll(() => submit.isEnabled(), { timeout: 60_000 }).toBe(true);
-    await submit.click();
-    await page.getByTestId('mark').waitFor({ timeout: 60_000 });
-    const submitted = Number((await page.getByTestId('mark').textContent())!.split('/')[0]);
+    await trainOn(page, 'cpu', 60_000);
+    const submitted = await submitForPoints(page, 60_000);
     await page.getByRole('link', { name: 'Back to exam' }).click();
     expect(await page.getByTestId('exam-best-1').textContent()).toBe(`${submitted}/5 (1 submission)`);
 

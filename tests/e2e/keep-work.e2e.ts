@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, editorText, launch, openPage, setEditorCode } from './browser';
+import { baseUrl, editorText, launch, openPage, setEditorCode, submitForPoints, trainOn } from './browser';
 
 const DRILL = 'auto-mpg';
 
@@ -32,10 +32,8 @@ describe('never lose work', () => {
     const { page, context, errors } = await openPage(browser, '#/');
     await openDrill(page);
     await setEditorCode(page, readFileSync(`exercises/${DRILL}/solution.ts`, 'utf8'));
-    await page.getByLabel('Backend').selectOption('cpu');
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await trainOn(page, 'cpu');
     const submit = page.getByRole('button', { name: 'Submit', exact: true });
-    await expect.poll(() => submit.isEnabled(), { timeout: 120_000 }).toBe(true);
     // Trained, not submitted, and the tab reloads (or crashes, or is closed).
     const keptModels = () =>
       page.evaluate(
@@ -56,10 +54,7 @@ describe('never lose work', () => {
     expect(await submit.isEnabled()).toBe(false);
     await page.getByRole('button', { name: 'Load it to submit or export' }).click();
     await expect.poll(() => page.getByTestId('run-status').textContent()).toMatch(/Loaded the model trained/);
-    await submit.click();
-    const mark = page.getByTestId('mark');
-    await mark.waitFor({ timeout: 60_000 });
-    expect(Number((await mark.textContent())!.split('/')[0])).toBeGreaterThanOrEqual(3);
+    expect(await submitForPoints(page)).toBeGreaterThanOrEqual(3);
 
     await page.goto(new URL('#/settings', baseUrl()).href);
     const saved = page.getByTestId('saved-model');

@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, editorText, launch, openPage, setEditorCode } from './browser';
+import { baseUrl, editorText, launch, openPage, setEditorCode, submitForPoints, trainOn } from './browser';
 
 const DRILL = 'auto-mpg';
 // Small and quick: any mark proves the grader ran offline.
@@ -74,14 +74,8 @@ describe('offline after one visit', () => {
     await page.getByRole('button', { name: 'Run', exact: true }).waitFor({ timeout: 60_000 });
     await expect.poll(() => editorText(page), { timeout: 60_000 }).toContain('export default');
     await setEditorCode(page, QUICK_MODEL);
-    await page.getByLabel('Backend').selectOption('cpu');
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    const submit = page.getByRole('button', { name: 'Submit', exact: true });
-    await expect.poll(() => submit.isEnabled(), { timeout: 120_000 }).toBe(true);
-    await submit.click();
-    const mark = page.getByTestId('mark');
-    await mark.waitFor({ timeout: 120_000 });
-    expect(await mark.textContent()).toMatch(/^[0-5]\/5$/);
+    await trainOn(page, 'cpu');
+    await submitForPoints(page);
 
     // Type, reload (still offline), and the draft is there.
     await page.locator('.monaco-editor').first().click();
