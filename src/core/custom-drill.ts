@@ -38,6 +38,14 @@ export const CUSTOM_DRILL_LIMITS = {
 const METRICS: readonly MetricName[] = ['accuracy', 'mae', 'mse', 'rmse'];
 const ACTIVATIONS: readonly OutputActivation[] = ['softmax', 'sigmoid', 'linear'];
 
+/**
+ * Whether two checked definitions say the same. `restoreCustomDrill` builds every
+ * definition with its fields in one order, so their JSON can be compared.
+ */
+export function sameCustomDrill(a: CustomDrillDefinition, b: CustomDrillDefinition): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 export function metricHigherIsBetter(name: MetricName): boolean {
   return name === 'accuracy';
 }

@@ -12,7 +12,7 @@
  *   same file adds nothing), titled "(older copy)";
  * - saved models: the union, a model identified by drill, time, size and code.
  */
-import { CUSTOM_DRILL_LIMITS } from '../core/custom-drill';
+import { CUSTOM_DRILL_LIMITS, sameCustomDrill } from '../core/custom-drill';
 import { fnv1a32 } from '../core/share/checksum';
 import type { CustomDrillRecord, DraftRecord, NewAttempt, NewKeptDraft, NewSavedModel } from './db';
 
@@ -151,7 +151,6 @@ export function planMerge(local: LocalSnapshot, incoming: LocalSnapshot, now: nu
 
 const modelKey = (m: NewSavedModel) => JSON.stringify([m.drillId, m.savedAt, m.bytes, m.code]);
 
-const sameDefinition = (a: CustomDrillRecord, b: CustomDrillRecord) => JSON.stringify(a.definition) === JSON.stringify(b.definition);
 
 /** The older side of a conflict, under an id of its own that depends only on its content. */
 function olderCopy(r: CustomDrillRecord): CustomDrillRecord {
@@ -174,7 +173,7 @@ function planCustomDrills(local: readonly CustomDrillRecord[], incoming: readonl
       save(theirs);
       continue;
     }
-    if (sameDefinition(ours, theirs)) continue;
+    if (sameCustomDrill(ours.definition, theirs.definition)) continue;
     const theirsIsNewer = theirs.updatedAt > ours.updatedAt;
     if (theirsIsNewer) save(theirs);
     const copy = olderCopy(theirsIsNewer ? ours : theirs);

@@ -10,7 +10,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { customDrillId, resolveCustomDrill } from '../core/custom-drill-entry';
-import type { CustomDrillDefinition } from '../core/custom-drill';
+import { sameCustomDrill, type CustomDrillDefinition } from '../core/custom-drill';
 import type { DrillEntry } from '../core/registry';
 import { decodeShareLink, type SharePayload } from '../core/share';
 import { routeHref } from '../state/route';
@@ -76,15 +76,13 @@ function ReadOnlyCode({ code }: { code: string }) {
   );
 }
 
-const sameDefinition = (a: CustomDrillDefinition, b: CustomDrillDefinition) => JSON.stringify(a) === JSON.stringify(b);
-
 function SharedCustomDrill({ shared, custom }: { shared: SharePayload; custom: CustomDrillDefinition }) {
   const registry = useShippedDrills();
   const { customDrills } = useStores();
   const loaded = useApp('customDrills', (s) => s.status === 'ready');
   const mine = useApp('customDrills', (s) => s.definitions.find((d) => d.id === custom.id));
   const [copyId] = useState(() => customDrillId(custom.title, crypto.randomUUID().slice(0, 6)));
-  const conflict = mine !== undefined && !sameDefinition(mine, custom);
+  const conflict = mine !== undefined && !sameCustomDrill(mine, custom);
   const definition = useMemo(
     () => (conflict ? { ...custom, id: copyId, title: `${custom.title.slice(0, 105)} (shared copy)` } : custom),
     [conflict, custom, copyId],
