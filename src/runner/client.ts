@@ -7,8 +7,7 @@
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import { drillMeta } from '../core/drill';
-import { loadLearnerSplitsOffThread } from './data-client';
-import { buffersIn } from './data-protocol';
+import { sendLearnerSplitsOffThread } from './data-client';
 import { datasetsUrl } from './drill-data';
 import type { HostMessage, SandboxMessage } from './protocol';
 import { isSandboxMessage } from './protocol';
@@ -165,26 +164,33 @@ export function createSandboxRunner(): RunnerClient {
         }
       });
 
+      const fail = (e: unknown) => end({ status: 'failed', error: { kind: 'runtime', message: (e as Error).message ?? String(e) } });
       void (async () => {
+        // The run's own channel: the data worker posts the splits down one end, the
+        // sandbox worker reads them from the other. Decoding, cutting and moving a
+        // dataset (tens of MB) then never touches the page's thread, not even to
+        // pass the bytes on to the sandbox's process.
+        const channel = new MessageChannel();
         try {
           const entry = drillEntryFor(request.drillId, request.custom);
-          // Decoding and cutting a dataset (tens of MB) happens in the data worker, and
-          // the splits move on by transfer, not copy: the page never freezes for them.
-          const [splits, wasm] = await Promise.all([loadLearnerSplitsOffThread(dataDrillId(entry), datasetsUrl()), loadWasm(), sandbox.ready]);
-          if (settled) return;
+          sendLearnerSplitsOffThread(dataDrillId(entry), datasetsUrl(), runId, channel.port1).catch(fail);
+          const [wasm] = await Promise.all([loadWasm(), sandbox.ready]);
+          if (settled) return channel.port2.close();
           const message: HostMessage = {
             type: 'run',
             runId,
             source: request.source,
             filename: 'drill.ts',
             drill: drillMeta(entry.drill),
-            splits,
+            data: channel.port2,
             backend: request.backend,
             wasm,
           };
-          sandbox.send(message, buffersIn(splits));
+          sandbox.send(message, [channel.port2]);
         } catch (e) {
-          end({ status: 'failed', error: { kind: 'runtime', message: (e as Error).message } });
+          channel.port1.close();
+          channel.port2.close();
+          fail(e);
         }
       })();
 

@@ -1,5 +1,4 @@
 /** The app's handle on the data worker: one worker, requests matched by id. */
-import type { LearnerSplits } from '../core/data';
 import type { DataRequest, DataResponse } from './data-protocol';
 
 let worker: Worker | undefined;
@@ -23,13 +22,16 @@ function getWorker(): Worker {
   return worker;
 }
 
-/** A drill's train and validation splits, loaded and cut off the main thread; the buffers are ours to transfer on. */
-export async function loadLearnerSplitsOffThread(drillId: string, datasetsUrl: string): Promise<LearnerSplits> {
+/**
+ * Has the data worker load a drill's train and validation splits and post them
+ * down `port` (transferred here) to whoever holds the other end: the page never
+ * holds the bytes. Resolves once they are sent; rejects with a readable reason.
+ */
+export async function sendLearnerSplitsOffThread(drillId: string, datasetsUrl: string, runId: string, port: MessagePort): Promise<void> {
   const id = nextId++;
   const response = await new Promise<DataResponse>((resolve) => {
     pending.set(id, resolve);
-    getWorker().postMessage({ id, drillId, datasetsUrl } satisfies DataRequest);
+    getWorker().postMessage({ id, drillId, datasetsUrl, runId, port } satisfies DataRequest, [port]);
   });
   if (!response.ok) throw new Error(response.message);
-  return response.splits;
 }

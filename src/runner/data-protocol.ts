@@ -2,6 +2,12 @@
  * Messages between the app and its data worker, which fetches, checks, decodes
  * and splits a drill's dataset off the main thread (a 30 MB dataset decoded on
  * the page froze it for ~150 ms at a time, measured with `dojo bench longtasks`).
+ *
+ * The splits themselves never come back to the page: the worker posts them down a
+ * run's own MessageChannel straight to the sandbox worker. Relaying Fashion-MNIST's
+ * splits through the page to the cross-origin (other-process) iframe cost the page
+ * a ~56 ms task (CPU time, in a trace) to serialise them, and the iframe's thread
+ * ~365 ms to pass them on to its worker, however they had reached the page.
  */
 import type { LearnerSplits } from '../core/data';
 
@@ -9,9 +15,17 @@ export interface DataRequest {
   id: number;
   drillId: string;
   datasetsUrl: string;
+  /** Stamped on what goes down `port`, so the sandbox can tell its run's data from anything else. */
+  runId: string;
+  /** One end of the run's channel; the sandbox worker holds the other. Transferred, used once. */
+  port: MessagePort;
 }
 
-export type DataResponse = { id: number; ok: true; splits: LearnerSplits } | { id: number; ok: false; message: string };
+/** To the page: only whether the splits went down the port, never the splits. */
+export type DataResponse = { id: number; ok: true } | { id: number; ok: false; message: string };
+
+/** Data worker → sandbox worker, on the run's channel: the learner's splits (never `test`). */
+export type DataPortMessage = { type: 'splits'; runId: string; splits: LearnerSplits };
 
 /** Every typed array's buffer under `value` (once each), for a transfer list. */
 export function buffersIn(value: unknown, out: Set<ArrayBuffer> = new Set()): ArrayBuffer[] {

@@ -6,7 +6,6 @@
  * `isSandboxMessage` because the sandbox runs untrusted code and may lie.
  */
 import type { io } from '@tensorflow/tfjs';
-import type { LearnerSplits } from '../core/data';
 import type { DrillMeta } from '../core/drill';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -47,7 +46,12 @@ export type HostMessage =
       source: string;
       filename: string;
       drill: DrillMeta;
-      splits: LearnerSplits;
+      /**
+       * The sandbox's end of this run's MessageChannel (transferred). The trusted data
+       * worker posts the train/validation splits (a `DataPortMessage`) down the other
+       * end, so the page never holds or copies them.
+       */
+      data: MessagePort;
       backend: BackendChoice;
       /** WASM binaries handed over so the sandbox never fetches (it has an opaque origin). */
       wasm: Record<string, ArrayBuffer>;

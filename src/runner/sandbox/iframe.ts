@@ -38,7 +38,8 @@ function iframeMain(workerBoot: string): void {
       return;
     }
     if (m.type === 'run') runId = m.runId ?? '';
-    worker?.postMessage(m);
+    // A run's data port arrives transferred to us and must be transferred on, not cloned.
+    worker?.postMessage(m, Array.from(e.ports));
   });
   host.postMessage({ type: 'iframe-ready' }, '*');
 }

@@ -10,6 +10,8 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as labApi from '../../core/lab';
 import { selectBackend } from '../backend';
 import { executeLearnerCode } from '../execute';
+import type { LearnerSplits } from '../../core/data';
+import type { DataPortMessage } from '../data-protocol';
 import { registerDojoKernels } from '../kernels';
 import type { HostMessage, SandboxMessage } from '../protocol';
 
@@ -36,6 +38,10 @@ async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
   const { runId } = msg;
   try {
     setWasmPaths(wasmBlobUrls(msg.wasm));
+    // The data may still be on its way (a large dataset is decoded and cut meanwhile);
+    // the backend starts in the meantime.
+    const splitsArrived = receiveSplits(msg.data, runId);
+    splitsArrived.catch(() => {});
     const selection = await selectBackend(tf, msg.backend);
     if (!selection.backend) {
       post({
@@ -51,6 +57,7 @@ async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
     }
     if (selection.backend === 'cpu' || selection.backend === 'wasm') registerDojoKernels(selection.backend);
     post({ type: 'backend', runId, backend: selection.backend, attempts: selection.attempts });
+    const splits = await splitsArrived;
 
     const result = await executeLearnerCode({
       tf,
@@ -58,7 +65,7 @@ async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
       source: msg.source,
       filename: msg.filename,
       drill: msg.drill,
-      splits: msg.splits,
+      splits,
       backend: selection.backend,
       emit: (e) => post({ ...e, runId }),
     });
@@ -71,6 +78,22 @@ async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
   } catch (e) {
     post({ type: 'error', runId, error: { kind: 'runtime', message: `The sandbox failed: ${(e as Error).message ?? String(e)}` } });
   }
+}
+
+/** The run's splits, from the data worker down the run's own channel. */
+function receiveSplits(port: MessagePort, runId: string): Promise<LearnerSplits> {
+  return new Promise((resolve, reject) => {
+    port.onmessage = (e: MessageEvent<DataPortMessage>) => {
+      const m = e.data;
+      port.close();
+      switch (m.type) {
+        case 'splits':
+          if (m.runId === runId) resolve(m.splits);
+          else reject(new Error('the data that arrived belongs to another run'));
+          return;
+      }
+    };
+  });
 }
 
 function wasmBlobUrls(wasm: Record<string, ArrayBuffer>): Record<string, string> {
