@@ -32,7 +32,11 @@ export interface ExecuteOptions {
   backend: string;
   seed?: number;
   emit: (event: ExecutionEvent) => void;
-  /** Minimum gap between per-batch events; epoch events always go out. */
+  /**
+   * Minimum gap between per-batch events; epoch events always go out. The default
+   * matches how often the app's run view redraws (at most every 100 ms): batch points
+   * sent faster were folded away unseen after costing a read and a message each.
+   */
   batchEventIntervalMs?: number;
 }
 
@@ -56,7 +60,7 @@ export async function executeLearnerCode(opts: ExecuteOptions): Promise<ExecuteR
     opts.emit({ type: 'console', level, text: values.map(formatValue).join(' ') });
   const learnerConsole = { log: log('log'), info: log('info'), warn: log('warn'), error: log('error'), debug: log('log') };
 
-  const restoreFit = attachLiveCurves(tf, opts.emit, opts.batchEventIntervalMs ?? 50);
+  const restoreFit = attachLiveCurves(tf, opts.emit, opts.batchEventIntervalMs ?? 100);
   const lab = createLab({ tf, drill: opts.drill, splits: opts.splits, backend: opts.backend, seed: opts.seed ?? 42, log: learnerConsole.log });
   const before = tf.memory().numTensors;
   try {
@@ -177,6 +181,9 @@ function attachLiveCurves(tf: typeof tfType, emit: ExecuteOptions['emit'], inter
     }
   }
 
+  // A list of callback objects also stops tfjs adding its own callback that awaits
+  // requestAnimationFrame every 125 ms: a worker has no frames to yield to, and rAF
+  // in a hidden document may not fire at all.
   const withLive = (args: { callbacks?: unknown } | undefined) => ({
     ...(args ?? {}),
     callbacks: [...normaliseCallbacks(tf, args?.callbacks), new LiveCurves()],
