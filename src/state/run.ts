@@ -81,7 +81,11 @@ export interface RunDeps {
   onGraded?(submission: GradedSubmission): void | Promise<void>;
   /** A run finished with a model (to keep it). */
   onCompleted?(run: { drillId: string; source: string; completed: CompletedRun }): void;
-  /** Max rate of view updates while training. */
+  /**
+   * Max rate of view updates while training (default 250 ms). Every update redraws
+   * the curves and the progress on the page's thread, which on a small machine
+   * takes CPU from the training worker; 4 a second still reads as live.
+   */
   publishIntervalMs?: number;
   now?: () => number;
 }
@@ -128,7 +132,7 @@ export function createRunStore(deps: RunDeps): RunStore {
       publisher?.cancel();
 
       const fold = createRunFold({ metric });
-      const publish = throttle(() => set({ view: fold.snapshot() }), deps.publishIntervalMs ?? 100, now);
+      const publish = throttle(() => set({ view: fold.snapshot() }), deps.publishIntervalMs ?? 250, now);
       publisher = publish;
       set({ ...idle(), status: 'starting', drillId, source, custom: custom ?? null, backendChoice: backend, startedAt: now() });
 

@@ -21,7 +21,7 @@ export function ProgressView({ progress, live }: { progress: RunProgress; live: 
         aria-valuenow={pct ?? undefined}
         aria-valuetext={text}
       >
-        <div className="progress-fill" style={{ width: `${pct ?? 0}%` }} />
+        <div className="progress-fill" style={{ transform: `scaleX(${(pct ?? 0) / 100})` }} />
       </div>
       <div className="progress-text" data-testid="progress-text">
         {text}
