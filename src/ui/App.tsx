@@ -1,8 +1,7 @@
 /** The shell: header, notices, and the page for the current hash route. */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { parseRoute, routeHref } from '../state/route';
 import { Board } from './board/Board';
-import { CustomDrillPage } from './custom/CustomDrillPage';
 import { ExamNavLink, ExamPage, ExamTaskPage } from './exam';
 import { ImportPage } from './import';
 import { Notices } from './Notices';
@@ -12,6 +11,9 @@ import { SettingsPage } from './settings/SettingsPage';
 import { SharedLinkPage } from './SharedLinkPage';
 import { useApp, useHash } from './stores';
 import { WorkspacePage } from './workspace/WorkspacePage';
+
+// Authoring is rare next to practice: its page is fetched when first opened, not before first paint.
+const CustomDrillPage = lazy(() => import('./custom/CustomDrillPage').then((m) => ({ default: m.CustomDrillPage })));
 
 export function App() {
   const route = parseRoute(useHash());
@@ -79,7 +81,9 @@ export function App() {
       </header>
       <Notices />
       <UpdatePrompt />
-      <main className={`page page-${route.name}`}>{page}</main>
+      <main className={`page page-${route.name}`}>
+        <Suspense fallback={<div className="page-loading" aria-busy="true" />}>{page}</Suspense>
+      </main>
     </div>
   );
 }
