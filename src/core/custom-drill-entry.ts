@@ -30,7 +30,8 @@ export function resolveCustomDrill(def: CustomDrillDefinition, base: DrillEntry)
   if (b.id !== def.base) return invalid(`it is built on “${def.base}”, not “${b.id}”.`);
   if (b.base !== undefined) return invalid('it is built on another custom drill; build on a shipped drill.');
   if (!compatibleMetrics(b.metric.name).includes(def.metric.name)) {
-    return invalid(`“${b.title}” is graded on ${b.metric.name === 'accuracy' ? 'classes, so the metric must be accuracy' : 'numbers, so the metric must be mae, mse or rmse'}.`);
+    const allowed = compatibleMetrics(b.metric.name);
+    return invalid(`“${b.title}” is graded on ${b.metric.name === 'accuracy' ? 'classes' : 'numbers'}, so the metric must be ${allowed.join(', ').replace(/, (?=[^,]*$)/, ' or ')}.`);
   }
   if (!sameShape(def.contract.inputShape, b.contract.inputShape)) {
     return invalid(`the model input must be [${b.contract.inputShape.join(', ')}], the shape of “${b.title}”’s data (it says [${def.contract.inputShape.join(', ')}]).`);

@@ -33,9 +33,9 @@ export interface ExecuteOptions {
   seed?: number;
   emit: (event: ExecutionEvent) => void;
   /**
-   * Minimum gap between per-batch events; epoch events always go out. The default
-   * matches how often the app's run view redraws (at most every 100 ms): batch points
-   * sent faster were folded away unseen after costing a read and a message each.
+   * Minimum gap between per-batch events; epoch events always go out. Each event is
+   * a point of the batch curve and costs a read of the logs and a message; 100 ms
+   * gives the curve ten points a second, more than the run view's four redraws show.
    */
   batchEventIntervalMs?: number;
 }

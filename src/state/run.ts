@@ -151,7 +151,7 @@ export function createRunStore(deps: RunDeps): RunStore {
         if (get().status === 'starting') set({ status: 'running' });
       };
       try {
-        handle = deps.runner.run(custom ? { drillId, source, backend, custom } : { drillId, source, backend }, onEvent);
+        handle = deps.runner.run({ drillId, source, backend, custom }, onEvent);
       } catch (e) {
         const error: LearnerError = { kind: 'runtime', message: e instanceof Error ? e.message : String(e) };
         set({ status: 'failed', error });

@@ -57,26 +57,12 @@ const newestFirst = (list: Iterable<SavedModelRecord>) => [...list].sort((a, b) 
 
 export function createSavedModelsStore(deps: SavedModelsDeps): SavedModelsStore {
   const now = deps.now ?? Date.now;
-  // Which record a live artifacts object belongs to, so a mark can be put on it.
-  const idOf = new WeakMap<io.ModelArtifacts, number>();
+  // Which record a live artifacts object belongs to, so a mark can be put on it. A
+  // promise: Submit may be pressed before `keep` has finished writing the model.
+  const idOf = new WeakMap<io.ModelArtifacts, Promise<number | null>>();
 
-  return createStore<SavedModelsState>()((set, get) => ({
-    status: 'loading',
-    models: [],
-
-    async load() {
-      try {
-        const stored = await deps.storage.listModels();
-        // Models kept while the list was being read are in both; ids are unique.
-        const byId = new Map([...stored, ...get().models].map((m) => [m.id, m]));
-        set({ status: 'ready', models: newestFirst(byId.values()) });
-      } catch (e) {
-        deps.onStorageProblem?.(toStorageProblem(e));
-        set({ status: 'ready' });
-      }
-    },
-
-    async keep(model) {
+  return createStore<SavedModelsState>()((set, get) => {
+    const keepModel = async (model: TrainedModel): Promise<SavedModelRecord | null> => {
       let files: ModelFiles;
       try {
         files = await deps.codec.toFiles(model.artifacts);
@@ -90,7 +76,6 @@ export function createSavedModelsStore(deps: SavedModelsDeps): SavedModelsStore 
           { drillId: model.drillId, savedAt: now(), code: model.code, backend: model.backend, runMs: model.runMs, bytes, points: null },
           files,
         );
-        idOf.set(model.artifacts, record.id);
         set((s) => ({ models: newestFirst([record, ...s.models.filter((m) => !dropped.includes(m.id))]) }));
         return record;
       } catch (e) {
@@ -98,43 +83,69 @@ export function createSavedModelsStore(deps: SavedModelsDeps): SavedModelsStore 
         deps.onStorageProblem?.(toStorageProblem(e));
         return null;
       }
-    },
+    };
 
-    async markGraded(artifacts, points) {
-      const id = idOf.get(artifacts);
-      if (id === undefined) return;
-      set((s) => ({ models: s.models.map((m) => (m.id === id ? { ...m, points } : m)) }));
-      try {
-        await deps.storage.setModelPoints(id, points);
-      } catch (e) {
-        deps.onStorageProblem?.(toStorageProblem(e));
-      }
-    },
+    return {
+      status: 'loading',
+      models: [],
 
-    async files(id) {
-      let files: ModelFiles | undefined;
-      try {
-        files = await deps.storage.loadModelFiles(id);
-      } catch (e) {
-        throw new Error(`The saved model could not be read: ${toStorageProblem(e).message}`);
-      }
-      if (!files) throw new Error('This saved model is no longer in this browser (it was deleted, or storage was cleared).');
-      return files;
-    },
+      async load() {
+        try {
+          const stored = await deps.storage.listModels();
+          // Models kept while the list was being read are in both; ids are unique.
+          const byId = new Map([...stored, ...get().models].map((m) => [m.id, m]));
+          set({ status: 'ready', models: newestFirst(byId.values()) });
+        } catch (e) {
+          deps.onStorageProblem?.(toStorageProblem(e));
+          set({ status: 'ready' });
+        }
+      },
 
-    async artifacts(id) {
-      const artifacts = await deps.codec.fromFiles(await get().files(id));
-      idOf.set(artifacts, id);
-      return artifacts;
-    },
+      keep(model) {
+        const kept = keepModel(model);
+        idOf.set(
+          model.artifacts,
+          kept.then((r) => r?.id ?? null),
+        );
+        return kept;
+      },
 
-    async remove(id) {
-      set((s) => ({ models: s.models.filter((m) => m.id !== id) }));
-      try {
-        await deps.storage.deleteModel(id);
-      } catch (e) {
-        deps.onStorageProblem?.(toStorageProblem(e));
-      }
-    },
-  }));
+      async markGraded(artifacts, points) {
+        const id = await idOf.get(artifacts);
+        if (id === undefined || id === null) return;
+        set((s) => ({ models: s.models.map((m) => (m.id === id ? { ...m, points } : m)) }));
+        try {
+          await deps.storage.setModelPoints(id, points);
+        } catch (e) {
+          deps.onStorageProblem?.(toStorageProblem(e));
+        }
+      },
+
+      async files(id) {
+        let files: ModelFiles | undefined;
+        try {
+          files = await deps.storage.loadModelFiles(id);
+        } catch (e) {
+          throw new Error(`The saved model could not be read: ${toStorageProblem(e).message}`);
+        }
+        if (!files) throw new Error('This saved model is no longer in this browser (it was deleted, or storage was cleared).');
+        return files;
+      },
+
+      async artifacts(id) {
+        const artifacts = await deps.codec.fromFiles(await get().files(id));
+        idOf.set(artifacts, Promise.resolve(id));
+        return artifacts;
+      },
+
+      async remove(id) {
+        set((s) => ({ models: s.models.filter((m) => m.id !== id) }));
+        try {
+          await deps.storage.deleteModel(id);
+        } catch (e) {
+          deps.onStorageProblem?.(toStorageProblem(e));
+        }
+      },
+    };
+  });
 }

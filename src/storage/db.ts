@@ -6,6 +6,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CustomDrillDefinition } from '../core/custom-drill';
 import type { MetricName } from '../core/drill';
+import type { ModelFile } from '../core/grading/model-io';
 import type { BackendName } from '../runner/protocol';
 
 export const DB_NAME = 'tensor-dojo';
@@ -82,7 +83,7 @@ export type NewSavedModel = Omit<SavedModelRecord, 'id'>;
 /** The files `Export model` would download (model.json + model.weights.bin), read back through the upload reader. */
 export interface SavedModelFiles {
   id: number;
-  files: { name: string; bytes: Uint8Array }[];
+  files: ModelFile[];
 }
 
 /** Trained models kept per drill; older ones are dropped as new ones arrive. */

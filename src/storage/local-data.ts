@@ -4,7 +4,7 @@
  * Errors come back as `StorageWriteError` (with a learner-facing problem), as in
  * dojo-storage.ts.
  */
-import type { DraftRecord, KeptDraftRecord, NewAttempt, NewKeptDraft, SavedModelRecord } from './db';
+import type { DraftRecord, KeptDraftRecord, NewAttempt, NewKeptDraft, SavedModelFiles, SavedModelRecord } from './db';
 import { guarded, lazyDb } from './lazy-db';
 import { base64ToBytes, bytesToBase64, EXPORT_FORMAT, EXPORT_VERSION, parseExportText, type ExportedModel, type ExportFile } from './export-file';
 import { planMerge, type MergeSummary } from './merge';
@@ -80,7 +80,7 @@ export function createLocalData(options: { dbName?: string; now?: () => number }
       const parsed = parseExportText(text);
       if (!parsed.ok) return parsed;
       // Decoded before the transaction: an IndexedDB transaction closes while other work is awaited.
-      let incomingFiles: { name: string; bytes: Uint8Array }[][];
+      let incomingFiles: SavedModelFiles['files'][];
       try {
         incomingFiles = parsed.file.models.map((m) => m.files.map((f) => ({ name: f.name, bytes: base64ToBytes(f.base64) })));
       } catch {

@@ -24,7 +24,7 @@ export function ShareControl({ drillId, custom, disabled }: { drillId: string; c
 
   const share = async () => {
     const code = workspace.getState().drafts[drillId] ?? '';
-    const encoded = encodeShareLink(custom ? { drillId, code, custom } : { drillId, code });
+    const encoded = encodeShareLink({ drillId, code, custom });
     if (!encoded.ok) {
       setPanel({ kind: 'error', message: encoded.error.message });
       return;

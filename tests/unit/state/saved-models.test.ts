@@ -88,6 +88,20 @@ describe('saved models store', () => {
     expect((await storage.listModels())[0]!.points).toBe(3);
   });
 
+  it('puts the mark on a model that was still being written when it was graded', async () => {
+    const storage = createMemoryModelStorage();
+    let release!: () => void;
+    const slowFiles: ModelFileCodec = { ...codec, toFiles: async (a) => (await new Promise<void>((r) => (release = r)), codec.toFiles(a)) };
+    const store = createSavedModelsStore({ storage, codec: slowFiles });
+    const kept = store.getState().keep({ drillId: 'd', code: '', backend: 'cpu', runMs: 1, artifacts: ARTIFACTS });
+    const marked = store.getState().markGraded(ARTIFACTS, 5);
+    await new Promise((r) => setTimeout(r, 0));
+    release();
+    await Promise.all([kept, marked]);
+    expect((await storage.listModels())[0]!.points).toBe(5);
+    expect(store.getState().models[0]!.points).toBe(5);
+  });
+
   it('says clearly when a kept model is gone or damaged', async () => {
     const storage = createMemoryModelStorage();
     const store = createSavedModelsStore({ storage, codec });
