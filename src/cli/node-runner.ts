@@ -45,9 +45,12 @@ export async function trainFile(opts: {
   backend: NodeBackend;
   splits: AllSplits;
   onEvent?: (e: ExecutionEvent) => void;
+  /** Runs after the backend is set up, just before the learner code (the bench unregisters our kernels here). */
+  beforeRun?: () => void;
 }): Promise<ExecuteResult> {
   const source = await readFile(opts.file, 'utf8');
   await useBackend(opts.backend);
+  opts.beforeRun?.();
   return executeLearnerCode({
     tf,
     modules: { 'tensor-dojo': labApi },

@@ -181,17 +181,16 @@ function attachLiveCurves(tf: typeof tfType, emit: ExecuteOptions['emit'], inter
     }
   }
 
-  // A list of callback objects also stops tfjs adding its own callback that awaits
-  // requestAnimationFrame every 125 ms: a worker has no frames to yield to, and rAF
-  // in a hidden document may not fire at all.
-  const withLive = (args: { callbacks?: unknown } | undefined) => ({
+  // Our callback object in the list also stops tfjs adding its own, which would
+  // yield to requestAnimationFrame every 125 ms; `learnerCallbacks` decides yields.
+  const withLive = (args: FitArgs | undefined) => ({
     ...(args ?? {}),
-    callbacks: [...normaliseCallbacks(tf, args?.callbacks), new LiveCurves()],
+    callbacks: [...learnerCallbacks(tf, args?.callbacks, args?.yieldEvery), new LiveCurves()],
   });
-  proto.fit = function (this: unknown, x: unknown, y: unknown, args?: { callbacks?: unknown }) {
+  proto.fit = function (this: unknown, x: unknown, y: unknown, args?: FitArgs) {
     return originalFit.call(this, x, y, withLive(args));
   };
-  proto.fitDataset = function (this: unknown, dataset: unknown, args?: { callbacks?: unknown }) {
+  proto.fitDataset = function (this: unknown, dataset: unknown, args?: FitArgs) {
     return originalFitDataset.call(this, dataset, withLive(args));
   };
   return () => {
@@ -200,15 +199,43 @@ function attachLiveCurves(tf: typeof tfType, emit: ExecuteOptions['emit'], inter
   };
 }
 
-/** tfjs only accepts an all-callback-objects or all-plain-objects list; we mix, so wrap the plain ones. */
-function normaliseCallbacks(tf: typeof tfType, callbacks: unknown): unknown[] {
-  if (callbacks == null) return [];
-  const list = Array.isArray(callbacks) ? callbacks : [callbacks];
+type FitArgs = { callbacks?: unknown; yieldEvery?: tfType.ModelFitArgs['yieldEvery'] };
+
+/**
+ * The learner's callbacks, run as tfjs would run them, `yieldEvery` included.
+ *
+ * tfjs applies `yieldEvery` only while it wraps plain callback objects itself, and
+ * it stops doing that once a list holds a callback instance — ours always does —
+ * so the wrapping happens here. Two deliberate differences from stock tfjs:
+ * - Unset, it means 'never' (tfjs: 'auto', every 125 ms), unless the learner gave
+ *   an `onYield`, which only runs on yields. The worker has no page to keep
+ *   responsive (Stop ends the worker), so yields would only cost training time.
+ * - A yield waits for one turn of the event loop, not for requestAnimationFrame: a
+ *   worker has no frames of its own, rAF would pace training to the display, and a
+ *   worker whose rAF is in use gets its thread's priority raised by Chromium.
+ */
+function learnerCallbacks(tf: typeof tfType, callbacks: unknown, yieldEvery: FitArgs['yieldEvery']): unknown[] {
+  const list: unknown[] = callbacks == null ? [] : Array.isArray(callbacks) ? [...callbacks] : [callbacks];
+  const isInstance = (c: unknown) => !!c && typeof (c as { setParams?: unknown }).setParams === 'function';
+  const plain = list.filter((c) => !isInstance(c)) as tfType.CustomCallbackArgs[];
+  // Yields asked for with no plain callback to carry them: tfjs would add an empty one.
+  if (plain.length === 0 && yieldEvery != null && yieldEvery !== 'never') list.push({});
+  const effective = yieldEvery ?? (plain.some((c) => c?.onYield) ? 'auto' : 'never');
   return list.map((c) =>
-    c && typeof (c as { setParams?: unknown }).setParams === 'function'
-      ? c
-      : new tf.CustomCallback(c as tfType.CustomCallbackArgs),
+    isInstance(c) ? c : new tf.CustomCallback({ nextFrameFunc: oneEventLoopTurn, ...(c as tfType.CustomCallbackArgs) }, effective),
   );
+}
+
+/** Resolves after the tasks already queued (messages included) have run; no 4 ms timer clamp. */
+function oneEventLoopTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /** Logs as fit() passes them to callbacks: numbers, or scalars not yet read back. */

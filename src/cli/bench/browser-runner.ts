@@ -20,7 +20,8 @@ import { loadSplitsNode } from '../node-runner';
 import { projectRoot } from '../paths';
 import type { BaselineReply, BaselineRequest } from './browser-baseline-worker';
 import { chooseBackend, openDrill, pasteCode, settle, timedRun, type BrowserBackend } from './browser-app';
-import { benchRepeats, startBrowserBench } from './browser-env';
+import { benchRepeats, median, startBrowserBench } from './browser-env';
+import { canMeasureProcessCpu, startCpuMeter, type CpuSpan } from './process-cpu';
 import type { BenchSection } from './index';
 
 const DRILL = 'auto-mpg';
@@ -135,7 +136,7 @@ async function installBaselineData(page: Page, data: BaselineRequest['data']): P
 }
 
 /** One baseline run in a fresh, already-loaded worker; page clock from request to reply. */
-export async function baselineRun(page: Page, workerUrl: string, req: Omit<BaselineRequest, 'data'>): Promise<{ wallMs: number; workerMs: number }> {
+export async function baselineRun(page: Page, workerUrl: string, req: Omit<BaselineRequest, 'data'>): Promise<Span & { workerMs: number }> {
   const r = await page.evaluate(
     async ({ workerUrl, req }) => {
       const worker = new Worker(workerUrl);
@@ -150,8 +151,8 @@ export async function baselineRun(page: Page, workerUrl: string, req: Omit<Basel
           worker.onmessage = (e: MessageEvent<BaselineReply>) => resolve(e.data);
           worker.postMessage({ ...req, data });
         });
-        const wallMs = performance.now() - t0;
-        return reply.ok ? { wallMs, workerMs: reply.ms } : { error: reply.message };
+        const endedAt = performance.now();
+        return reply.ok ? { wallMs: endedAt - t0, startedAt: t0, endedAt, workerMs: reply.ms } : { error: reply.message };
       } finally {
         worker.terminate();
       }
@@ -165,7 +166,7 @@ export async function baselineRun(page: Page, workerUrl: string, req: Omit<Basel
 export async function benchRunner(emit: Parameters<BenchSection>[0], opts: RunnerBenchOptions = {}): Promise<void> {
   const backends = opts.backends ?? ((process.env.DOJO_BENCH_BACKENDS?.split(',') as BrowserBackend[] | undefined) || ['webgl', 'cpu']);
   const epochs = opts.epochs ?? 30;
-  const repeats = opts.repeats ?? benchRepeats(5);
+  const repeats = opts.repeats ?? benchRepeats(9);
   const [workerSource, data] = await Promise.all([bundleBaselineWorker(), tensorSplits(DRILL)]);
   const env = await startBrowserBench({ routes: { [BASELINE_ROUTE]: { type: 'text/javascript', body: async () => workerSource } } });
   try {
@@ -176,6 +177,7 @@ export async function benchRunner(emit: Parameters<BenchSection>[0], opts: Runne
     await installBaselineData(page, data);
     const workerUrl = new URL(BASELINE_ROUTE.slice(1), env.url).href;
     const paths = wasmPaths(env.dist, env.url);
+    const timeOrigin = await page.evaluate(() => performance.timeOrigin);
     for (const backend of backends) {
       await chooseBackend(page, backend);
       const req = { backend: backend as BaselineRequest['backend'], wasmPaths: paths, body: workloadBody(epochs) };
@@ -184,53 +186,95 @@ export async function benchRunner(emit: Parameters<BenchSection>[0], opts: Runne
       const first = await timedRun(page);
       if (first.backend !== backend) throw new Error(`The lab ran on ${first.backend}, not ${backend}.`);
       await baselineRun(page, workerUrl, req);
-      const ours: number[] = [];
-      const runnerOnly: number[] = [];
-      const base: number[] = [];
-      for (let i = 0; i < repeats; i++) {
-        // Alternate, so drift in the machine's load hits all sides alike; settle before
-        // each (also before the baseline: after a lab run the app boots its next spare
-        // sandbox, ~0.3 s of CPU that would otherwise land on the baseline's run).
+      // Rounds of one run per side, in a rotating order so neither drift in the
+      // machine's load nor the position in a round favours a side; settle before
+      // each run (also before the baseline: after a lab run the app boots its next
+      // spare sandbox, ~0.3 s of CPU that would otherwise land on the baseline's run).
+      const sides: Record<Side, () => Promise<Measured>> = {
+        lab: () => measured(timeOrigin, () => hideCurves(page, false).then(() => timedRun(page))),
+        runner: () => measured(timeOrigin, () => hideCurves(page, true).then(() => timedRun(page))),
+        bare: () => measured(timeOrigin, () => baselineRun(page, workerUrl, req)),
+      };
+      const runs: Record<Side, Measured[]> = { lab: [], runner: [], bare: [] };
+      for (let round = 0; round < repeats; round++) {
+        for (const side of rotate(SIDES, round)) {
+          await settle(page);
+          runs[side].push(await sides[side]());
+        }
         await hideCurves(page, false);
-        await settle(page);
-        const o = await timedRun(page);
-        await hideCurves(page, true);
-        await settle(page);
-        const r = await timedRun(page);
-        await hideCurves(page, false);
-        await settle(page);
-        const b = await baselineRun(page, workerUrl, req);
-        ours.push(o.wallMs);
-        runnerOnly.push(r.wallMs);
-        base.push(b.wallMs);
         if (process.env.DOJO_BENCH_VERBOSE) {
-          const f = (n: number) => n.toFixed(0);
-          process.stderr.write(
-            `  ${backend}: lab ${f(o.wallMs)} ms (backend up at ${f(o.backendAtMs)}, sandbox ${f(o.sandboxMs)}, ${o.batchEvents} batch + ${o.epochEvents} epoch events)  runner only ${f(r.wallMs)} ms (sandbox ${f(r.sandboxMs)})  bare ${f(b.wallMs)} ms (worker ${f(b.workerMs)})\n`,
-          );
+          const f = (m: Measured) => `${m.wallMs.toFixed(0)} ms${m.cpu ? ` (CPU ${m.cpu.totalMs.toFixed(0)}, workers ${m.cpu.threadMs.toFixed(0)})` : ''}`;
+          process.stderr.write(`  ${backend} round ${round + 1}: lab ${f(runs.lab[round])}  runner only ${f(runs.runner[round])}  bare ${f(runs.bare[round])}\n`);
         }
       }
-      // Best of N: on a shared machine noise only ever adds time.
-      const b = Math.min(...base);
-      const o = Math.min(...ours);
-      const r = Math.min(...runnerOnly);
-      emit({
-        name: `runner: ${DRILL} dense net, ${epochs} epochs on ${backend}, lab run in the app (curves drawn) vs bare tfjs worker`,
-        baseline: b,
-        ours: o,
-        ratio: b / o,
-        unit: 'ms',
-      });
-      emit({
-        name: `runner: the same, sandboxed runner alone (messages posted, curves not drawn) vs bare tfjs worker`,
-        baseline: b,
-        ours: r,
-        ratio: b / r,
-        unit: 'ms',
-      });
+      const label = (side: Side) =>
+        side === 'lab' ? `${DRILL} dense net, ${epochs} epochs on ${backend}, lab run in the app (curves drawn)` : 'the same, sandboxed runner alone (messages posted, curves not drawn)';
+      for (const side of ['lab', 'runner'] as const) {
+        const wall = pairedRatio(runs.bare.map((m) => m.wallMs), runs[side].map((m) => m.wallMs));
+        emit({
+          name: `runner: ${label(side)} vs bare tfjs worker; wall time, median of ${repeats} rounds (ratios ${wall.spread})`,
+          baseline: median(runs.bare.map((m) => m.wallMs)),
+          ours: median(runs[side].map((m) => m.wallMs)),
+          ratio: wall.ratio,
+          unit: 'ms',
+        });
+      }
+      if (runs.bare.every((m) => m.cpu)) {
+        const cpuRows = [
+          { key: 'threadMs', what: "CPU time of the workers' threads (training + the lab's data worker)" },
+          { key: 'totalMs', what: 'CPU time of all browser processes' },
+        ] as const;
+        for (const { key, what } of cpuRows) {
+          for (const side of ['lab', 'runner'] as const) {
+            const of = (list: Measured[]) => list.map((m) => m.cpu![key]);
+            const cpu = pairedRatio(of(runs.bare), of(runs[side]));
+            emit({
+              name: `runner: ${side === 'lab' ? 'lab run in the app' : 'runner alone'} on ${backend}, ${what} per run vs bare (ratios ${cpu.spread})`,
+              baseline: median(of(runs.bare)),
+              ours: median(of(runs[side])),
+              ratio: cpu.ratio,
+              unit: 'ms CPU',
+            });
+          }
+        }
+      }
     }
     await context.close();
   } finally {
     await env.close();
   }
+}
+
+type Side = 'lab' | 'runner' | 'bare';
+const SIDES: Side[] = ['lab', 'runner', 'bare'];
+
+interface Measured {
+  wallMs: number;
+  /** CPU time during the run (Linux only): all browser processes, and the workers' threads (the one training, and the lab's data worker). */
+  cpu?: CpuSpan;
+}
+
+/** Page-clock span of one run (`performance.now()` there). */
+type Span = { wallMs: number; startedAt: number; endedAt: number };
+
+async function measured(timeOrigin: number, run: () => Promise<Span>): Promise<Measured> {
+  const meter = canMeasureProcessCpu() ? startCpuMeter() : undefined;
+  const span = await run();
+  return { wallMs: span.wallMs, cpu: meter?.stop(timeOrigin + span.startedAt, timeOrigin + span.endedAt) };
+}
+
+export function rotate<T>(list: readonly T[], by: number): T[] {
+  const k = ((by % list.length) + list.length) % list.length;
+  return [...list.slice(k), ...list.slice(0, k)];
+}
+
+/**
+ * The median over rounds of baseline/ours (> 1: ours faster or cheaper), and the
+ * quartiles of those ratios as text. Pairing by round cancels slow drift in the
+ * machine's load, which a ratio of two separate medians would not.
+ */
+export function pairedRatio(baseline: number[], ours: number[]): { ratio: number; spread: string } {
+  const ratios = baseline.map((b, i) => b / ours[i]).sort((a, b) => a - b);
+  const q = (p: number) => ratios[Math.min(ratios.length - 1, Math.max(0, Math.round(p * (ratios.length - 1))))];
+  return { ratio: median(ratios), spread: `${q(0.25).toFixed(2)}–${q(0.75).toFixed(2)} between quartiles` };
 }

@@ -1,36 +1,28 @@
 /**
  * `dojo bench time-to-pass`: how long a learner waits, per backend, from pressing
- * Run on a fast reference solution to a passing mark — training plus grading.
- * In Node (`cpu`, `wasm`, through `trainFile` + `gradeArtifacts`) and in headless
- * Chromium (the real app: Run, then Submit, on webgl/wasm/cpu).
+ * Run on each drill's reference solution to its mark — training plus grading.
+ * In Node (`cpu`, `wasm`: `trainFile` + `gradeArtifacts` in a worker thread) and in
+ * headless Chromium (the real app: Run, then Submit, on wasm/cpu/webgl).
  *
- * Baseline: stock tfjs `cpu` in Node (our kernels unregistered). For spam-or-ham
- * stock `cpu` trains its Embedding at ~20 samples/s (see the kernels rows), hours
- * for one run, so its baseline is Node `cpu` with our kernels, and the row says so.
- * A browser run gets DOJO_BENCH_RUN_CAP_MS (default 3 min); past that the row says
- * "no result within …" (headless Chromium's WebGL is SwiftShader, on the CPU).
+ * Baseline: stock tfjs `cpu` in Node (our kernels unregistered), the same reference
+ * run. Where stock is too slow to finish within the cap (Embedding and conv
+ * gradients: hours), the baseline is the cap — so the ratio is a lower bound — and
+ * the row gives the stock run's progress and the whole-run estimate at its pace.
+ * Headless Chromium's WebGL is SwiftShader, on the CPU: no GPU here.
+ * DOJO_BENCH_BROWSER=0 leaves the browser runs out.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import * as tf from '@tensorflow/tfjs';
-import type { AllSplits } from '../../core/data';
-import { DEFAULT_PASS_POINTS, drillMeta, type Drill } from '../../core/drill';
-import * as labApi from '../../core/lab';
-import { executeLearnerCode, type ExecuteResult } from '../../runner/execute';
-import { gradeArtifacts } from '../../runner/grade-artifacts';
-import { unregisterDojoKernels } from '../../runner/kernels';
+import { DEFAULT_PASS_POINTS } from '../../core/drill';
 import { drillFile, loadRegistry } from '../exercises';
-import { loadSplitsNode, trainFile, useBackend, type NodeBackend } from '../node-runner';
+import type { NodeBackend } from '../node-runner';
+import { runCapped, type CappedOutcome } from './capped-node-run';
 import { chooseBackend, openDrill, pasteCode, settle, submitForMark, timedRun, type BrowserBackend } from './browser-app';
 import { startBrowserBench } from './browser-env';
 import type { BenchRow, BenchSection } from './index';
 
-export const TIME_TO_PASS_DRILLS = ['auto-mpg', 'spam-or-ham', 'co2-forecast'];
 const NODE_BACKENDS: NodeBackend[] = ['cpu', 'wasm'];
 // WebGL last: a run past the cap leaves SwiftShader's queued work slowing whatever runs next.
 const BROWSER_BACKENDS: BrowserBackend[] = ['wasm', 'cpu', 'webgl'];
-/** Drills whose stock-cpu run is too slow to be a baseline (Embedding → UnsortedSegmentSum). */
-const STOCK_TOO_SLOW = new Set(['spam-or-ham']);
 
 interface Outcome {
   ms: number;
@@ -38,37 +30,25 @@ interface Outcome {
   passed: boolean;
 }
 
-async function nodeTimeToPass(drill: Drill, backend: NodeBackend, kernels: 'ours' | 'stock'): Promise<Outcome> {
-  const splits = await loadSplitsNode(drill);
-  const file = drillFile(drill.id, 'solution');
-  const t0 = performance.now();
-  const result = kernels === 'ours' ? await trainFile({ drill, file, backend, splits }) : await trainStockCpu(drill, file, splits);
-  if (!result.ok) throw new Error(`${drill.id} reference failed on ${backend}: ${result.error.message}`);
-  const report = await gradeArtifacts(drill, result.artifacts, splits);
-  const ms = performance.now() - t0;
-  // Later runs get our kernels back.
-  if (kernels === 'stock') await useBackend('cpu');
-  return { ms, points: report.points, passed: report.passed };
+interface Baseline {
+  ms: number;
+  label: string;
 }
 
-/** `trainFile` on stock tfjs `cpu`: the same executor, our kernels unregistered. */
-async function trainStockCpu(drill: Drill, file: string, splits: AllSplits): Promise<ExecuteResult> {
-  await useBackend('cpu');
-  unregisterDojoKernels('cpu');
-  return executeLearnerCode({
-    tf,
-    modules: { 'tensor-dojo': labApi },
-    source: readFileSync(file, 'utf8'),
-    filename: path.basename(file),
-    drill: drillMeta(drill),
-    splits: { train: splits.train, validation: splits.validation },
-    backend: 'cpu',
-    emit: () => {},
-    batchEventIntervalMs: 1000,
-  });
+/** What a capped stock run says as a baseline: its time, or at least the cap (and the estimate, when there is one). */
+function stockBaseline(o: CappedOutcome): Baseline {
+  if (o.kind === 'done') return { ms: o.ms, label: `stock cpu in Node (${o.passed ? 'passes' : 'fails'})` };
+  const done = o.fraction === null ? '' : `, ${(o.fraction * 100).toFixed(o.fraction < 0.01 ? 2 : o.fraction < 0.1 ? 1 : 0)} % done`;
+  const estimate = o.estimateMs === null ? '' : `, whole run ~${formatDuration(o.estimateMs)} at that pace`;
+  return { ms: o.capMs, label: `stock cpu in Node, stopped at ${o.capMs / 1000} s${done}${estimate}; ratio is a lower bound` };
 }
 
-function row(drillId: string, where: string, backend: string, base: { ms: number; label: string }, o: Outcome & { split?: string }): BenchRow {
+function formatDuration(ms: number): string {
+  const s = ms / 1000;
+  return s < 120 ? `${s.toFixed(0)} s` : s < 7200 ? `${(s / 60).toFixed(0)} min` : `${(s / 3600).toFixed(1)} h`;
+}
+
+function row(drillId: string, where: string, backend: string, base: Baseline, o: Outcome & { split?: string }): BenchRow {
   const verdict = `${o.passed ? `${o.points}/5` : `did NOT pass: ${o.points}/5`}${o.split ? `; ${o.split}` : ''}`;
   return {
     name: `time-to-pass: ${drillId} reference, ${where} ${backend} (${verdict}) vs ${base.label}`,
@@ -79,23 +59,38 @@ function row(drillId: string, where: string, backend: string, base: { ms: number
   };
 }
 
+function cappedRow(drillId: string, where: string, backend: string, base: Baseline, capMs: number, note: string): BenchRow {
+  return {
+    name: `time-to-pass: ${drillId} reference, ${where} ${backend} (no result within ${capMs / 1000} s${note}) vs ${base.label}`,
+    baseline: base.ms / 1000,
+    ours: capMs / 1000,
+    ratio: base.ms / capMs,
+    unit: 's',
+  };
+}
+
+/**
+ * Every shipped drill by default (DOJO_BENCH_DRILLS picks some). Each run, in Node
+ * and in the browser, is stopped at DOJO_BENCH_RUN_CAP_MS (default 3 min) and then
+ * says so: the CNN and Embedding references take tens of minutes on `cpu`, and the
+ * stock-`cpu` baseline hours, which would make the bench a day's work.
+ */
 export async function benchTimeToPass(emit: Parameters<BenchSection>[0], opts: { drills?: string[]; browser?: boolean; capMs?: number } = {}): Promise<void> {
   const registry = await loadRegistry();
-  const drills = (opts.drills ?? process.env.DOJO_BENCH_DRILLS?.split(',') ?? TIME_TO_PASS_DRILLS).map((id) => registry.get(id).drill);
-  const baselines = new Map<string, { ms: number; label: string }>();
-  const nodeRuns = new Map<string, Outcome>();
-  for (const drill of drills) {
-    for (const backend of NODE_BACKENDS) nodeRuns.set(`${drill.id}:${backend}`, await nodeTimeToPass(drill, backend, 'ours'));
-    if (STOCK_TOO_SLOW.has(drill.id)) {
-      baselines.set(drill.id, { ms: nodeRuns.get(`${drill.id}:cpu`)!.ms, label: 'Node cpu with our kernels (stock cpu: hours)' });
-    } else {
-      const stock = await nodeTimeToPass(drill, 'cpu', 'stock');
-      baselines.set(drill.id, { ms: stock.ms, label: `stock cpu in Node (${stock.passed ? 'passes' : 'fails'})` });
-    }
-    for (const backend of NODE_BACKENDS) emit(row(drill.id, 'Node', backend, baselines.get(drill.id)!, nodeRuns.get(`${drill.id}:${backend}`)!));
-  }
-  if (opts.browser === false) return;
+  const ids = opts.drills ?? process.env.DOJO_BENCH_DRILLS?.split(',') ?? registry.list().map((d) => d.id);
+  const drills = ids.map((id) => registry.get(id).drill);
   const capMs = opts.capMs ?? Number(process.env.DOJO_BENCH_RUN_CAP_MS || 180_000);
+  const baselines = new Map<string, Baseline>();
+  for (const drill of drills) {
+    const base = stockBaseline(await runCapped({ drillId: drill.id, backend: 'cpu', kernels: 'stock' }, capMs));
+    baselines.set(drill.id, base);
+    for (const backend of NODE_BACKENDS) {
+      const o = await runCapped({ drillId: drill.id, backend, kernels: 'ours' }, capMs);
+      if (o.kind === 'done') emit(row(drill.id, 'Node', backend, base, o));
+      else emit(cappedRow(drill.id, 'Node', backend, base, capMs, o.estimateMs === null ? '' : `; whole run ~${formatDuration(o.estimateMs)} at that pace`));
+    }
+  }
+  if ((opts.browser ?? process.env.DOJO_BENCH_BROWSER !== '0') === false) return;
 
   const env = await startBrowserBench();
   try {
@@ -113,14 +108,7 @@ export async function benchTimeToPass(emit: Parameters<BenchSection>[0], opts: {
           } catch (e) {
             // SwiftShader (CPU-emulated WebGL) can take far longer than a learner would wait.
             await page.getByRole('button', { name: 'Stop', exact: true }).click().catch(() => {});
-            const base = baselines.get(drill.id)!;
-            emit({
-              name: `time-to-pass: ${drill.id} reference, Chromium ${backend} (no result within ${capMs / 1000} s: ${(e as Error).message.slice(0, 60)}) vs ${base.label}`,
-              baseline: base.ms / 1000,
-              ours: capMs / 1000,
-              ratio: base.ms / capMs,
-              unit: 's',
-            });
+            emit(cappedRow(drill.id, 'Chromium', backend, baselines.get(drill.id)!, capMs, `: ${(e as Error).message.slice(0, 60)}`));
             continue;
           }
           const t0 = performance.now();

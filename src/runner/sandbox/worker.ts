@@ -29,6 +29,9 @@ scope.onmessage = (event) => {
       busy = true;
       void run(msg);
       return;
+    case 'prepare':
+      setWasmPaths(wasmBlobUrls(msg.wasm));
+      return;
     case 'stop':
       scope.close();
       return;
@@ -38,7 +41,6 @@ scope.onmessage = (event) => {
 async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
   const { runId } = msg;
   try {
-    setWasmPaths(wasmBlobUrls(msg.wasm));
     // The data may still be on its way (a large dataset is decoded and cut meanwhile);
     // the backend starts in the meantime.
     const splitsArrived = receiveSplits(msg.data, runId);

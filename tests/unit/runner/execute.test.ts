@@ -98,6 +98,48 @@ describe('executeLearnerCode', () => {
     if (result.ok) expect(result.tensors.after - result.tensors.before - result.tensors.modelWeights).toBe(0);
   });
 
+  describe("the learner's yieldEvery", () => {
+    // 6 samples, batch size 2: 3 batches per epoch, 2 epochs. `own` counts yields
+    // whenever a callback config uses it as its nextFrameFunc.
+    const yielding = (fitOptions: string, after = '') => `import * as tf from '@tensorflow/tfjs';
+export default async function train(lab: any) {
+  const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+  model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+  let batches = 0;
+  let yields = 0;
+  const own = async () => { yields++; };
+  const cbs: any[] = [{ nextFrameFunc: own, onBatchEnd: async () => { batches++; } }];
+  await model.fit(lab.data.train.xs, lab.data.train.ys, { epochs: 2, batchSize: 2, ${fitOptions} });
+  console.log('yields', yields, 'batches', batches);
+  ${after}
+  return model;
+}`;
+    const said = (events: ExecutionEvent[], prefix: string) =>
+      (events.find((e) => e.type === 'console' && e.text.startsWith(prefix)) as { text: string } | undefined)?.text;
+
+    it('yields once per epoch for epoch, through the nextFrameFunc the learner gave', async () => {
+      const { result, events } = await execute(yielding(`yieldEvery: 'epoch', callbacks: cbs`));
+      expect(result.ok).toBe(true);
+      expect(said(events, 'yields')).toBe('yields 2 batches 6');
+    });
+
+    it('yields after every batch for batch, leaving their callbacks list as it was', async () => {
+      const { events } = await execute(yielding(`yieldEvery: 'batch', callbacks: cbs`, `console.log('list', cbs.length, cbs[0].nextFrameFunc === own);`));
+      expect(said(events, 'yields')).toBe('yields 6 batches 6');
+      expect(said(events, 'list')).toBe('list 1 true');
+    });
+
+    it('does not yield when unset or never; never with an onYield is refused, as tfjs refuses it', async () => {
+      const unset = await execute(yielding(`callbacks: cbs`));
+      expect(said(unset.events, 'yields')).toBe('yields 0 batches 6');
+      const never = await execute(yielding(`yieldEvery: 'never', callbacks: cbs`));
+      expect(said(never.events, 'yields')).toBe('yields 0 batches 6');
+      const refused = await execute(yielding(`yieldEvery: 'never', callbacks: { onYield: async () => {} }`));
+      expect(refused.result.ok).toBe(false);
+      if (!refused.result.ok) expect(refused.result.error.message).toMatch(/yieldEvery is `never` but you provided an `onYield` callback/);
+    });
+  });
+
   it('counts tensors the learner leaves behind', async () => {
     const leaky = GOOD.replace("console.log('training on', lab.data.train.xs.shape);", 'tf.ones([3]); tf.zeros([2]);');
     const { result } = await execute(leaky);

@@ -1,0 +1,71 @@
+/**
+ * Runs `time-to-pass-worker.ts` in a worker thread and stops it at a cap. A run cut
+ * short reports how far it got, and, for a solution with a single fit of known
+ * length, an estimate of its whole training time from the pace so far.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { projectRoot } from '../paths';
+import type { CappedRunMessage, CappedRunRequest } from './time-to-pass-worker';
+
+export type CappedOutcome =
+  | { kind: 'done'; ms: number; points: number; passed: boolean }
+  | { kind: 'capped'; capMs: number; fits: number; fraction: number | null; estimateMs: number | null };
+
+export function runCapped(req: CappedRunRequest, capMs: number): Promise<CappedOutcome> {
+  // The CLI runs under tsx's loader, which a worker thread does not inherit.
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const file = pathToFileURL(path.join(projectRoot, 'src/cli/bench/time-to-pass-worker.ts')).href;
+  const worker = new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(file)}); });`, {
+    eval: true,
+    workerData: req,
+    // Each thread's tfjs would print its "install tfjs-node" banner; results come by message.
+    stdout: true,
+    stderr: true,
+  });
+  worker.stdout.resume();
+  worker.stderr.resume();
+  return new Promise((resolve, reject) => {
+    let trainingStart: number | undefined;
+    let fits = 0;
+    let plan: { epochs: number; batchesPerEpoch: number | null } | undefined;
+    let fraction: number | null = null;
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (o: CappedOutcome | Error) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      if (o instanceof Error) reject(o);
+      else resolve(o);
+    };
+    worker.on('message', (m: CappedRunMessage) => {
+      switch (m.type) {
+        case 'training':
+          // The cap counts from here: loading and decoding the dataset is not the run.
+          trainingStart = performance.now();
+          timer = setTimeout(() => {
+            const elapsed = performance.now() - trainingStart!;
+            const estimateMs = fits === 1 && fraction ? elapsed / fraction : null;
+            finish({ kind: 'capped', capMs, fits, fraction, estimateMs });
+          }, capMs);
+          return;
+        case 'train-begin':
+          fits++;
+          plan = { epochs: m.epochs, batchesPerEpoch: m.batchesPerEpoch };
+          fraction = 0;
+          return;
+        case 'progress':
+          if (plan) {
+            const within = m.batch === null ? 0 : plan.batchesPerEpoch ? (m.batch + 1) / plan.batchesPerEpoch : null;
+            fraction = within === null ? null : (m.epoch + within) / plan.epochs;
+          }
+          return;
+        case 'done':
+          return finish({ kind: 'done', ms: m.ms, points: m.points, passed: m.passed });
+        case 'failed':
+          return finish(new Error(`${req.drillId} reference failed on ${req.backend}: ${m.message}`));
+      }
+    });
+    worker.on('error', (e) => finish(e));
+  });
+}
