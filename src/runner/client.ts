@@ -53,7 +53,7 @@ function createSandboxIframe(): HTMLIFrameElement {
   // sandboxed frame in its own process and lowers the priority of a process whose
   // frames are all hidden (its main thread went to nice 5). The training worker is
   // in that process, and on 2 cores the runner alone then trained 5–10 % slower
-  // than bare tfjs (`dojo bench runner`, runner-alone rows: 0.86–0.95 → 0.97–1.0).
+  // than bare tfjs (`dojo bench runner`, runner-alone rows: 0.86–0.95 → 0.97–1.06).
   iframe.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;border:0;opacity:0;pointer-events:none;';
   iframe.srcdoc = SANDBOX_SRCDOC;
   return iframe;
