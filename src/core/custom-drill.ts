@@ -8,6 +8,7 @@
  * field and says which one is wrong instead of throwing.
  */
 import type { MetricName, ModelContract, OutputActivation, Thresholds } from './drill';
+import { fnv1a32 } from './share/checksum';
 
 export interface CustomDrillDefinition {
   /** `custom-<slug>`: the prefix keeps it from ever shadowing a shipped drill. */
@@ -44,6 +45,20 @@ const ACTIVATIONS: readonly OutputActivation[] = ['softmax', 'sigmoid', 'linear'
  */
 export function sameCustomDrill(a: CustomDrillDefinition, b: CustomDrillDefinition): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The same drill under an id and title of its own, for when a different drill
+ * already holds its id (an import conflict, a shared link). The id is made from
+ * the content, so copying the same definition again — the same file imported
+ * twice, the same link opened twice — gives the same id and adds nothing new.
+ */
+export function copyOfCustomDrill(def: CustomDrillDefinition, label: string): CustomDrillDefinition {
+  const tag = fnv1a32(JSON.stringify(def));
+  // Cut to leave room for the tag; a cut right after a dash would make "--", which ids may not hold.
+  const stem = def.id.slice(0, CUSTOM_DRILL_LIMITS.idChars - tag.length - 1).replace(/-+$/, '');
+  const suffix = ` (${label})`;
+  return { ...def, id: `${stem}-${tag}`, title: `${def.title.slice(0, CUSTOM_DRILL_LIMITS.titleChars - suffix.length)}${suffix}` };
 }
 
 export function metricHigherIsBetter(name: MetricName): boolean {

@@ -9,6 +9,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CustomDrillDefinition, RestoreResult } from '../core/custom-drill';
 import type { DojoStorage } from '../storage/dojo-storage';
 import { toStorageProblem, type StorageProblem } from '../storage/errors';
+import { settleRead } from '../storage/settle-read';
 
 export type SaveOutcome = { ok: true; definition: CustomDrillDefinition; persisted: boolean } | { ok: false; error: string };
 
@@ -42,23 +43,20 @@ export function createCustomDrillsStore(deps: CustomDrillsDeps): CustomDrillsSto
     definitions: [],
 
     async load() {
-      const before = new Set(get().definitions);
-      let records: Awaited<ReturnType<DojoStorage['listCustomDrills']>> = [];
+      const before = get().definitions;
+      let records: Awaited<ReturnType<DojoStorage['listCustomDrills']>>;
       try {
         records = await deps.storage.listCustomDrills();
       } catch (e) {
         report(e);
         // Unreadable storage: keep what memory has rather than show nothing.
-        records = get().definitions.map((d) => ({ id: d.id, definition: d, updatedAt: 0 }));
+        set({ status: 'ready' });
+        return;
       }
       // Storage is the truth (an import may just have changed it), except for what was
       // saved or removed while it was being read. Definitions that no longer fit their
       // base (a later version reshaped it) stay listed, and the catalogue says why.
-      const loaded = new Map(records.map((r) => [r.id, r.definition]));
-      const now = get().definitions;
-      for (const d of now) if (!before.has(d)) loaded.set(d.id, d);
-      for (const d of before) if (!now.some((n) => n.id === d.id)) loaded.delete(d.id);
-      set({ status: 'ready', definitions: byTitle(loaded.values()) });
+      set({ status: 'ready', definitions: byTitle(settleRead(records.map((r) => r.definition), before, get().definitions, (d) => d.id)) });
     },
 
     async save(raw) {

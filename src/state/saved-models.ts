@@ -13,6 +13,7 @@ import type { BackendName } from '../runner/protocol';
 import type { SavedModelRecord } from '../storage/db';
 import { toStorageProblem, type StorageProblem } from '../storage/errors';
 import type { ModelFiles, ModelStorage } from '../storage/model-storage';
+import { settleRead } from '../storage/settle-read';
 
 export interface TrainedModel {
   drillId: string;
@@ -25,7 +26,7 @@ export interface TrainedModel {
 export interface ModelFileCodec {
   toFiles(artifacts: io.ModelArtifacts): Promise<ModelFiles>;
   /** Throws a readable error for files that are not a complete model. */
-  fromFiles(files: ModelFiles): Promise<io.ModelArtifacts>;
+  fromFiles(files: Readonly<ModelFiles>): Promise<io.ModelArtifacts>;
 }
 
 export interface SavedModelsState {
@@ -90,11 +91,12 @@ export function createSavedModelsStore(deps: SavedModelsDeps): SavedModelsStore 
       models: [],
 
       async load() {
+        const before = get().models;
         try {
           const stored = await deps.storage.listModels();
-          // Models kept while the list was being read are in both; ids are unique.
-          const byId = new Map([...stored, ...get().models].map((m) => [m.id, m]));
-          set({ status: 'ready', models: newestFirst(byId.values()) });
+          // Models kept, marked, dropped or removed while the list was being read are
+          // as memory has them; a model removed then must not come back from the read.
+          set({ status: 'ready', models: newestFirst(settleRead(stored, before, get().models, (m) => m.id)) });
         } catch (e) {
           deps.onStorageProblem?.(toStorageProblem(e));
           set({ status: 'ready' });

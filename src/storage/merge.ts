@@ -12,8 +12,7 @@
  *   same file adds nothing), titled "(older copy)";
  * - saved models: the union, a model identified by drill, time, size and code.
  */
-import { CUSTOM_DRILL_LIMITS, sameCustomDrill } from '../core/custom-drill';
-import { fnv1a32 } from '../core/share/checksum';
+import { copyOfCustomDrill, sameCustomDrill } from '../core/custom-drill';
 import type { CustomDrillRecord, DraftRecord, NewAttempt, NewKeptDraft, NewSavedModel } from './db';
 
 export interface LocalSnapshot {
@@ -154,10 +153,8 @@ const modelKey = (m: NewSavedModel) => JSON.stringify([m.drillId, m.savedAt, m.b
 
 /** The older side of a conflict, under an id of its own that depends only on its content. */
 function olderCopy(r: CustomDrillRecord): CustomDrillRecord {
-  const tag = fnv1a32(JSON.stringify(r.definition));
-  const id = `${r.id.slice(0, CUSTOM_DRILL_LIMITS.idChars - tag.length - 1)}-${tag}`;
-  const title = `${r.definition.title.slice(0, CUSTOM_DRILL_LIMITS.titleChars - 14)} (older copy)`;
-  return { id, definition: { ...r.definition, id, title }, updatedAt: r.updatedAt };
+  const definition = copyOfCustomDrill(r.definition, 'older copy');
+  return { id: definition.id, definition, updatedAt: r.updatedAt };
 }
 
 function planCustomDrills(local: readonly CustomDrillRecord[], incoming: readonly CustomDrillRecord[]): CustomDrillRecord[] {

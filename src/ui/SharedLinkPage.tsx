@@ -6,11 +6,12 @@
  *
  * A link to a custom drill carries its definition: it is added to the learner's
  * drills only when they open the code, and if they already have a different drill
- * under that id, the shared one is added as a copy under a new id.
+ * under that id, the shared one is added as a copy under an id made from its
+ * content (the same link opened twice makes one copy).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { customDrillId, resolveCustomDrill } from '../core/custom-drill-entry';
-import { sameCustomDrill, type CustomDrillDefinition } from '../core/custom-drill';
+import { resolveCustomDrill } from '../core/custom-drill-entry';
+import { copyOfCustomDrill, sameCustomDrill, type CustomDrillDefinition } from '../core/custom-drill';
 import type { DrillEntry } from '../core/registry';
 import { decodeShareLink, type SharePayload } from '../core/share';
 import { routeHref } from '../state/route';
@@ -81,12 +82,9 @@ function SharedCustomDrill({ shared, custom }: { shared: SharePayload; custom: C
   const { customDrills } = useStores();
   const loaded = useApp('customDrills', (s) => s.status === 'ready');
   const mine = useApp('customDrills', (s) => s.definitions.find((d) => d.id === custom.id));
-  const [copyId] = useState(() => customDrillId(custom.title, crypto.randomUUID().slice(0, 6)));
   const conflict = mine !== undefined && !sameCustomDrill(mine, custom);
-  const definition = useMemo(
-    () => (conflict ? { ...custom, id: copyId, title: `${custom.title.slice(0, 105)} (shared copy)` } : custom),
-    [conflict, custom, copyId],
-  );
+  // The copy's id comes from the link's content, so opening the same link again adds no second copy.
+  const definition = useMemo(() => (conflict ? copyOfCustomDrill(custom, 'shared copy') : custom), [conflict, custom]);
   const resolved = useMemo(() => resolveCustomDrill(definition, registry.get(definition.base)), [definition, registry]);
 
   if (!resolved.ok) return <CannotOpen message={resolved.error} code={shared.code} />;

@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import type { io } from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { restoreCustomDrill, type CustomDrillDefinition } from '../../../src/core/custom-drill';
+import { copyOfCustomDrill, CUSTOM_DRILL_LIMITS, restoreCustomDrill, type CustomDrillDefinition } from '../../../src/core/custom-drill';
 import type { GradeReport } from '../../../src/core/grading/report';
 import type { GraderClient, RunnerClient, RunOutcome, RunRequest } from '../../../src/runner/types';
 import { createCustomDrillsStore } from '../../../src/state/custom-drills';
@@ -118,10 +118,20 @@ describe('custom drills store', () => {
     await loading;
     expect(store.getState().definitions).toEqual([]);
   });
+
+  it('keeps what memory has and reports the problem when storage cannot be read', async () => {
+    const problems: string[] = [];
+    const storage = { ...createMemoryStorage(), listCustomDrills: async () => Promise.reject(new DOMException('blocked', 'SecurityError')) };
+    const store = createCustomDrillsStore({ storage, check, onStorageProblem: (p) => problems.push(p.kind) });
+    await store.getState().save(DEF);
+    await store.getState().load();
+    expect(store.getState()).toMatchObject({ status: 'ready', definitions: [DEF] });
+    expect(problems).toEqual(['unavailable']);
+  });
 });
 
 describe('custom drills in IndexedDB', () => {
-  it('saves, lists and deletes definitions across connections', async () => {
+  it('saves, lists and deletes definitions across storage objects', async () => {
     const dbName = `dojo-custom-${Math.random()}`;
     const a = createIdbStorage({ dbName, now: () => 7 });
     expect(await a.saveCustomDrill(DEF)).toEqual({ id: DEF.id, definition: DEF, updatedAt: 7 });
@@ -208,6 +218,25 @@ describe('export file and merge: custom drills', () => {
     expect(plan.putCustomDrills).toHaveLength(1);
     expect(plan.putCustomDrills[0]!.definition.title).toBe('Old title (older copy)');
     expect(plan.putCustomDrills[0]!.id).not.toBe(DEF.id);
+  });
+});
+
+describe('copyOfCustomDrill', () => {
+  it('gives the same content the same id, every time, and other content another', () => {
+    const copy = copyOfCustomDrill(DEF, 'shared copy');
+    expect(copyOfCustomDrill(JSON.parse(JSON.stringify(DEF)), 'shared copy')).toEqual(copy);
+    expect(copy).toEqual({ ...DEF, id: expect.stringMatching(/^custom-mpg-tight-[0-9a-f]{8}$/), title: 'Auto MPG, tighter (shared copy)' });
+    expect(copyOfCustomDrill({ ...DEF, thresholds: [3, 2.5, 2.2, 2, 1.8] }, 'shared copy').id).not.toBe(copy.id);
+    expect(copyOfCustomDrill({ ...DEF, title: 'Other title' }, 'shared copy').id).not.toBe(copy.id);
+  });
+
+  it('stays a valid definition for the longest id and title', () => {
+    // The id is cut just after a dash: the copy must not end up with "--".
+    const id = `custom-${'a'.repeat(47)}-${'b'.repeat(9)}`;
+    const long = { ...DEF, id, title: 'T'.repeat(CUSTOM_DRILL_LIMITS.titleChars) };
+    const copy = copyOfCustomDrill(long, 'older copy');
+    expect(restoreCustomDrill(copy)).toEqual({ ok: true, value: copy });
+    expect(copy.title).toMatch(/T \(older copy\)$/);
   });
 });
 

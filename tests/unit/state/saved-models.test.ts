@@ -110,6 +110,23 @@ describe('saved models store', () => {
     await expect(store.getState().artifacts(record.id)).rejects.toThrow(/JSON|model/i);
   });
 
+  it('takes what was kept or removed while the list was being read over what the read returned', async () => {
+    const inner = createMemoryModelStorage();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // The list is read at once but arrives late, as a slow IndexedDB read would.
+    const storage = { ...inner, listModels: async () => [await inner.listModels(), await gate][0]! };
+    const store = createSavedModelsStore({ storage, codec });
+    const gone = await store.getState().keep({ drillId: 'd', code: 'gone', backend: 'cpu', runMs: 1, artifacts: ARTIFACTS });
+    const loading = store.getState().load();
+    await store.getState().remove(gone!.id);
+    const fresh = await store.getState().keep({ drillId: 'd', code: 'fresh', backend: 'cpu', runMs: 1, artifacts: { ...ARTIFACTS } });
+    release();
+    await loading;
+    expect(await inner.listModels()).toEqual([fresh]);
+    expect(store.getState().models).toEqual([fresh]);
+  });
+
   it('reports a full disk and goes on: the run’s model is simply not kept', async () => {
     const problems: string[] = [];
     const storage = { ...createMemoryModelStorage(), saveModel: async () => Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' })) };
@@ -136,7 +153,7 @@ describe('run store: a kept model loaded back', () => {
     store.getState().restore({ drillId: 'd', source: 'old code', completed: { artifacts: ARTIFACTS, backend: 'webgl', ms: 500 }, trainedAt: 10_000 });
     expect(store.getState()).toMatchObject({ status: 'completed', drillId: 'd', source: 'old code', restoredFrom: 10_000, startedAt: 9_500 });
     await store.getState().submit();
-    expect(grades).toEqual([['d', ARTIFACTS]]);
+    expect(grades).toEqual([['d', ARTIFACTS, undefined]]);
     expect(graded[0]).toMatchObject({ drillId: 'd', code: 'old code', backend: 'webgl', runMs: 500, artifacts: ARTIFACTS });
     // Loading back is not a new training run: nothing new to keep.
     expect(completedRuns).toEqual([]);
@@ -180,7 +197,11 @@ describe('saved models in export and import', () => {
     expect(second).toMatchObject({ ok: true, outcome: { changedModels: false, summary: { modelsAdded: 0 } } });
   });
 
-  it('refuses a file whose model weights are not base64, changing nothing', async () => {
+  it.each([
+    ['not base64 at all', 'not base64!'],
+    // Passes a character check, but atob refuses it (one character too many).
+    ['damaged base64', 'AAAAA'],
+  ])('skips and counts a model whose weights are %s, and imports the rest of the file', async (_what, base64) => {
     const to = `dojo-mbad-${Math.random()}`;
     const file = {
       format: 'tensor-dojo-export',
@@ -189,11 +210,15 @@ describe('saved models in export and import', () => {
       drafts: [{ drillId: 'a', code: 'x', updatedAt: 1 }],
       attempts: [],
       kept: [],
-      models: [{ model: meta('a', 1), files: [{ name: 'model.json', base64: 'not base64!' }] }],
+      models: [{ model: meta('a', 1), files: [{ name: 'model.json', base64 }] }, { model: meta('a', 2), files: [{ name: 'model.json', base64: bytesToBase64(files(7)[0]!.bytes) }] }],
     };
     const r = await createLocalData({ dbName: to }).importText(JSON.stringify(file));
     // A record that fails its checks is skipped and counted, not imported.
-    expect(r).toMatchObject({ ok: true, outcome: { skipped: 1, summary: { modelsAdded: 0, draftsAdded: 1 } } });
+    expect(r).toMatchObject({ ok: true, outcome: { skipped: 1, summary: { modelsAdded: 1, draftsAdded: 1 } } });
+    const storage = createIdbModelStorage({ dbName: to });
+    const list = await storage.listModels();
+    expect(list.map((m) => m.savedAt)).toEqual([2]);
+    expect(await storage.loadModelFiles(list[0]!.id)).toEqual(files(7));
   });
 
   it('merges models as a union by drill, time, size and code', () => {
