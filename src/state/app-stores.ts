@@ -91,6 +91,8 @@ export function createAppStores(deps: AppDeps): AppStores {
   });
   const modelImport = createModelImportStore({
     grader: deps.grader,
+    // The same reader as saved models use, so tfjs is loaded once, on first use.
+    readFiles: (files) => lazyModelFileCodec.fromFiles(files),
     // An uploaded model is graded and kept like a submitted one; the exam allowed
     // training anywhere, so it counts for a running mock exam too.
     onGraded: async ({ drillId, report, fileNames }) => {

@@ -34,13 +34,12 @@ export type ModelImportStore = StoreApi<ModelImportState>;
 
 export interface ModelImportDeps {
   grader: GraderClient;
-  /** Files → artifacts; throws ModelFileError. Defaults to the core reader. */
-  readFiles?: (files: readonly ModelFile[]) => Promise<io.ModelArtifacts>;
+  /** Files → artifacts; throws ModelFileError. The app passes its lazily loaded model-file reader. */
+  readFiles(files: readonly ModelFile[]): Promise<io.ModelArtifacts>;
   onGraded?(grade: ImportedGrade): void | Promise<void>;
 }
 
 export function createModelImportStore(deps: ModelImportDeps): ModelImportStore {
-  const readFiles = deps.readFiles ?? (async (files: readonly ModelFile[]) => (await import('../core/grading/model-io')).artifactsFromFiles(files));
   // A newer upload supersedes one still being graded.
   let generation = 0;
   const idle = { status: 'idle' as ImportStatus, drillId: null, fileNames: [], report: null, error: null };
@@ -57,7 +56,7 @@ export function createModelImportStore(deps: ModelImportDeps): ModelImportStore 
       };
       let artifacts: io.ModelArtifacts;
       try {
-        artifacts = await readFiles(files);
+        artifacts = await deps.readFiles(files);
       } catch (e) {
         return fail(e);
       }

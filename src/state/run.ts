@@ -205,7 +205,7 @@ export function createRunStore(deps: RunDeps): RunStore {
       set({ grade: 'grading', report: null, gradeError: null });
       let report: GradeReport;
       try {
-        report = await (custom ? deps.grader.grade(drillId, completed.artifacts, custom) : deps.grader.grade(drillId, completed.artifacts));
+        report = await deps.grader.grade(drillId, completed.artifacts, custom ?? undefined);
       } catch (e) {
         if (mine === generation) set({ grade: 'failed', gradeError: e instanceof Error ? e.message : String(e) });
         return;

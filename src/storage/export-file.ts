@@ -86,13 +86,24 @@ function restoreCustomDrillRecord(v: unknown): CustomDrillRecord | null {
   return restored.ok ? { id: restored.value.id, definition: restored.value, updatedAt: v.updatedAt } : null;
 }
 
+/**
+ * Exactly what `atob` (and so `base64ToBytes`) decodes, checked without decoding,
+ * so a damaged model is skipped here like any bad record: base64 characters, then
+ * padding only where it completes the last group of four; without padding, any
+ * ending but a lone leftover character (a cut-off "AAAAA").
+ */
+function isBase64(text: string): boolean {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return false;
+  return text.endsWith('=') ? text.length % 4 === 0 : text.length % 4 !== 1;
+}
+
 function restoreExportedModel(v: unknown): ExportedModel | null {
   if (!isObj(v) || !isObj(v.model) || !Array.isArray(v.files) || v.files.length === 0 || v.files.length > 64) return null;
   const m = v.model;
   if (!isDrillId(m.drillId) || !isTime(m.savedAt) || typeof m.code !== 'string' || !isTime(m.bytes)) return null;
   const files: ExportedModel['files'] = [];
   for (const f of v.files) {
-    if (!isObj(f) || typeof f.name !== 'string' || !/^[\w.-]{1,128}$/.test(f.name) || typeof f.base64 !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(f.base64)) return null;
+    if (!isObj(f) || typeof f.name !== 'string' || !/^[\w.-]{1,128}$/.test(f.name) || typeof f.base64 !== 'string' || !isBase64(f.base64)) return null;
     files.push({ name: f.name, base64: f.base64 });
   }
   const points = typeof m.points === 'number' && Number.isInteger(m.points) && m.points >= 0 && m.points <= 5 ? m.points : null;

@@ -4,7 +4,7 @@
  * Errors come back as `StorageWriteError` (with a learner-facing problem), as in
  * dojo-storage.ts.
  */
-import type { DraftRecord, KeptDraftRecord, NewAttempt, NewKeptDraft, SavedModelFiles, SavedModelRecord } from './db';
+import type { DraftRecord, KeptDraftRecord, NewAttempt, NewKeptDraft, SavedModelRecord } from './db';
 import { guarded, lazyDb } from './lazy-db';
 import { base64ToBytes, bytesToBase64, EXPORT_FORMAT, EXPORT_VERSION, parseExportText, type ExportedModel, type ExportFile } from './export-file';
 import { planMerge, type MergeSummary } from './merge';
@@ -79,13 +79,6 @@ export function createLocalData(options: { dbName?: string; now?: () => number }
     async importText(text) {
       const parsed = parseExportText(text);
       if (!parsed.ok) return parsed;
-      // Decoded before the transaction: an IndexedDB transaction closes while other work is awaited.
-      let incomingFiles: SavedModelFiles['files'][];
-      try {
-        incomingFiles = parsed.file.models.map((m) => m.files.map((f) => ({ name: f.name, bytes: base64ToBytes(f.base64) })));
-      } catch {
-        return { ok: false as const, error: 'A saved model in this file is damaged (its weights are not valid base64). Nothing was imported.' };
-      }
       return guarded(async () => {
         const d = await db();
         // One transaction: the merge is read, planned and written atomically, so
@@ -108,15 +101,19 @@ export function createLocalData(options: { dbName?: string; now?: () => number }
           { ...parsed.file, models: parsed.file.models.map((m) => m.model) },
           now(),
         );
+        // Only the models the plan adds are decoded (restoreExportFile checked their base64).
+        // Decoding is synchronous, so the transaction stays open, and it comes before the
+        // first write, so a failure there still leaves the database as it was.
+        const addedFiles = plan.addModels.map((i) => parsed.file.models[i]!.files.map((f) => ({ name: f.name, bytes: base64ToBytes(f.base64) })));
         await Promise.all([
           ...plan.putDrafts.map((r) => drafts.put(r)),
           // `id` is assigned by the store (autoIncrement keyPath).
           ...plan.addAttempts.map((a) => attempts.add(a as NewAttempt & { id: number })),
           ...plan.addKept.map((k) => kept.add(k as KeptDraftRecord)),
           ...plan.putCustomDrills.map((r) => customDrills.put(r)),
-          ...plan.addModels.map(async (i) => {
+          ...plan.addModels.map(async (i, n) => {
             const id = await models.add(parsed.file.models[i]!.model as SavedModelRecord);
-            await tx.objectStore('modelFiles').put({ id, files: incomingFiles[i]! });
+            await tx.objectStore('modelFiles').put({ id, files: addedFiles[n]! });
           }),
         ]);
         await tx.done;

@@ -19,10 +19,14 @@ export interface ModelStorage {
 }
 
 
-/** Oldest first beyond the limit: the ones to drop when `incoming` more arrive. */
-export function modelsToDrop(ofDrill: readonly SavedModelRecord[], incoming = 1): number[] {
+/**
+ * The drill's models to drop, oldest first, so that one more fits in the limit.
+ * All beyond it go, so a drill an import took past the limit (an import adds, it
+ * never drops) is back to it after its next save.
+ */
+export function modelsToDrop(ofDrill: readonly SavedModelRecord[]): number[] {
   const byAge = [...ofDrill].sort((a, b) => a.savedAt - b.savedAt || a.id - b.id);
-  return byAge.slice(0, Math.max(0, byAge.length + incoming - SAVED_MODELS_PER_DRILL)).map((m) => m.id);
+  return byAge.slice(0, Math.max(0, byAge.length + 1 - SAVED_MODELS_PER_DRILL)).map((m) => m.id);
 }
 
 export function createIdbModelStorage(options: { dbName?: string } = {}): ModelStorage {

@@ -156,7 +156,7 @@ describe('run store', () => {
     runs[0]!.finish(completed);
     await vi.advanceTimersByTimeAsync(0);
     await store.getState().submit();
-    expect(grade).toHaveBeenCalledWith('d', artifacts);
+    expect(grade).toHaveBeenCalledWith('d', artifacts, undefined);
     expect(store.getState().grade).toBe('graded');
     expect(store.getState().report?.points).toBe(5);
     expect(graded).toEqual([{ drillId: 'd', code: 'my code', report: report(5), backend: 'cpu', runMs: 1234, artifacts }]);

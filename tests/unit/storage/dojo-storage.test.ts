@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createIdbStorage } from '../../../src/storage/dojo-storage';
 import { QUOTA_MESSAGE, StorageWriteError } from '../../../src/storage/errors';
 import type { NewAttempt } from '../../../src/storage/db';
+import { createLocalData } from '../../../src/storage/local-data';
+import { createIdbModelStorage } from '../../../src/storage/model-storage';
 
 let dbCount = 0;
 const freshStorage = (now = () => 1000) => createIdbStorage({ dbName: `dojo-test-${++dbCount}`, now });
@@ -20,7 +22,7 @@ const attempt = (drillId: string, points: number): NewAttempt => ({
 afterEach(() => vi.restoreAllMocks());
 
 describe('IndexedDB storage', () => {
-  it('saves a draft and reads it back from a second connection', async () => {
+  it('saves a draft and reads it back through another storage object (they share one connection)', async () => {
     const name = `dojo-test-${++dbCount}`;
     await createIdbStorage({ dbName: name, now: () => 42 }).saveDraft('d1', 'const x = 1;');
     const again = createIdbStorage({ dbName: name });
@@ -67,6 +69,16 @@ describe('IndexedDB storage', () => {
     // Storage recovers once space is back.
     await s.saveDraft('a', 'later');
     expect((await s.loadDraft('a'))?.code).toBe('later');
+  });
+
+  it('opens one connection per database, however many modules use it', async () => {
+    const open = vi.spyOn(indexedDB, 'open');
+    const dbName = `dojo-test-${++dbCount}`;
+    const storage = createIdbStorage({ dbName });
+    await Promise.all([storage.loadDraft('a'), createLocalData({ dbName }).listKept(), createIdbModelStorage({ dbName }).listModels()]);
+    await createIdbStorage({ dbName }).saveDraft('a', 'shared');
+    expect(open).toHaveBeenCalledTimes(1);
+    expect((await storage.loadDraft('a'))?.code).toBe('shared');
   });
 
   it('reports a database that cannot open as a problem, and retries next time', async () => {

@@ -33,6 +33,21 @@ describe('restoreExportFile', () => {
     expect(parseExportText('{"format":"tensor-dojo-export",')).toEqual({ ok: false, error: expect.stringMatching(/not valid JSON/) });
   });
 
+  it('keeps a model exactly when its weights are base64 that atob can decode', () => {
+    const samples = ['', 'TWFu', 'TWE=', 'TQ==', 'TWFuTQ', 'TWFuTWE', 'AAAAA', 'A', 'TQ=', 'TWE==', 'TW=u', '====', 'not base64!'];
+    for (const base64 of samples) {
+      const model = { model: { drillId: 'd', savedAt: 1, code: '', bytes: 3 }, files: [{ name: 'model.json', base64 }] };
+      const r = restoreExportFile({ format: EXPORT_FORMAT, version: 1, models: [model] });
+      let decodes = true;
+      try {
+        atob(base64);
+      } catch {
+        decodes = false;
+      }
+      expect([base64, r.ok && r.file.models.length === 1]).toEqual([base64, decodes]);
+    }
+  });
+
   it('names the file by date', () => {
     expect(exportFileName(Date.UTC(2025, 2, 14, 12))).toBe('tensor-dojo-2025-03-14.json');
   });
