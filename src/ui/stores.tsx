@@ -1,6 +1,7 @@
 /** Hands the app's stores to React; components read them with selectors. */
 import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { CustomDrillDefinition } from '../core/custom-drill';
 import type { CustomDrillProblem, DrillRegistry } from '../core/registry';
 import type { AppStores } from '../state/app-stores';
 
@@ -22,12 +23,27 @@ export function useStores(): AppStores {
   return useAppContext().stores;
 }
 
+type Catalog = ReturnType<DrillRegistry['withCustom']>;
+
+// Checking every custom definition is not free and many components on one page ask
+// for the catalog; the store replaces `definitions` on each change, so keying on
+// the array builds it once per change for all of them (weakly, so old ones go).
+const catalogs = new WeakMap<DrillRegistry, WeakMap<readonly CustomDrillDefinition[], Catalog>>();
+
+function catalogOf(drills: DrillRegistry, definitions: readonly CustomDrillDefinition[]): Catalog {
+  let byDefinitions = catalogs.get(drills);
+  if (!byDefinitions) catalogs.set(drills, (byDefinitions = new WeakMap()));
+  let catalog = byDefinitions.get(definitions);
+  if (!catalog) byDefinitions.set(definitions, (catalog = drills.withCustom(definitions)));
+  return catalog;
+}
+
 /** The shipped drills and the learner's custom ones that can be graded, and why any others cannot. */
 export function useDrillCatalog(): { registry: DrillRegistry; problems: CustomDrillProblem[]; customLoaded: boolean } {
   const { drills } = useAppContext();
   const definitions = useApp('customDrills', (s) => s.definitions);
   const customLoaded = useApp('customDrills', (s) => s.status === 'ready');
-  const { registry, problems } = useMemo(() => drills.withCustom(definitions), [drills, definitions]);
+  const { registry, problems } = catalogOf(drills, definitions);
   return { registry, problems, customLoaded };
 }
 

@@ -3,7 +3,8 @@
  * data of a shipped one. The form edits text fields; saving goes through the
  * custom drills store, which checks the result exactly as it checks a link.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { metricHigherIsBetter } from '../../core/custom-drill';
 import { compatibleMetrics, customDrillFrom, customDrillId } from '../../core/custom-drill-entry';
 import { AREA_TITLES, type Area, type MetricName, type OutputActivation } from '../../core/drill';
 import type { DrillEntry } from '../../core/registry';
@@ -12,6 +13,8 @@ import { downloadFiles } from '../import/download';
 import { NotFound } from '../NotFound';
 import { renderMarkdown } from '../common/markdown';
 import { formatMetric } from '../common/format';
+import { InlineConfirm } from '../common/InlineConfirm';
+import { usePageTitle } from '../common/use-page-title';
 import { useApp, useShippedDrills, useStores } from '../stores';
 import { definitionFromForm, formFromDefinition, type CustomDrillForm } from './custom-form';
 import './custom.css';
@@ -23,12 +26,12 @@ export function CustomDrillPage({ editId, base }: { editId?: string; base?: stri
   const shipped = useShippedDrills();
   const status = useApp('customDrills', (s) => s.status);
   const existing = useApp('customDrills', (s) => (editId === undefined ? undefined : s.definitions.find((d) => d.id === editId)));
+  const entries = shipped.list().map((d) => shipped.get(d.id));
   if (editId !== undefined) {
     if (status === 'loading') return <div className="page-loading" aria-busy="true" />;
     if (!existing) return <NotFound what={`There is no custom drill called “${editId}” in this browser.`} />;
-    return <CustomDrillForm key={editId} initial={formFromDefinition(existing)} id={existing.id} shipped={shipped.list().map((d) => shipped.get(d.id))} />;
+    return <CustomDrillForm key={editId} initial={formFromDefinition(existing)} id={existing.id} shipped={entries} />;
   }
-  const entries = shipped.list().map((d) => shipped.get(d.id));
   const start = entries.find((e) => e.drill.id === base) ?? entries[0];
   if (!start) return <NotFound what="There are no shipped drills to build on." />;
   return <CustomDrillForm key={start.drill.id} initial={formFromDefinition(customDrillFrom(start, 'custom-new'))} shipped={entries} />;
@@ -39,16 +42,10 @@ function CustomDrillForm({ initial, id, shipped }: { initial: CustomDrillForm; i
   const [form, setForm] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState(false);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const baseEntry = shipped.find((e) => e.drill.id === form.base);
   const isNew = id === undefined;
 
-  useEffect(() => {
-    document.title = `${isNew ? 'New custom drill' : 'Edit custom drill'} · Tensor Dojo`;
-    return () => {
-      document.title = 'Tensor Dojo';
-    };
-  }, [isNew]);
+  usePageTitle(isNew ? 'New custom drill' : 'Edit custom drill');
 
   const set = <K extends keyof CustomDrillForm>(key: K, value: CustomDrillForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const html = useMemo(() => (preview ? renderMarkdown(form.statement) : ''), [preview, form.statement]);
@@ -56,7 +53,7 @@ function CustomDrillForm({ initial, id, shipped }: { initial: CustomDrillForm; i
   if (!baseEntry) return <NotFound what={`This custom drill is built on “${form.base}”, which this version of Tensor Dojo does not have.`} />;
   const b = baseEntry.drill;
   const metrics = compatibleMetrics(b.metric.name);
-  const higherIsBetter = form.metric === 'accuracy';
+  const higherIsBetter = metricHigherIsBetter(form.metric);
 
   // A new drill follows the base it is switched to: its rules, starter and statement.
   const switchBase = (baseId: string) => {
@@ -130,7 +127,7 @@ function CustomDrillForm({ initial, id, shipped }: { initial: CustomDrillForm; i
         </div>
         <div className="field">
           <label htmlFor="custom-title-input">Title</label>
-          <input id="custom-title-input" value={form.title} maxLength={120} onChange={(e) => set('title', e.target.value)} required />
+          <input type="text" id="custom-title-input" value={form.title} maxLength={120} onChange={(e) => set('title', e.target.value)} required />
         </div>
         <div className="field">
           <div className="field-head">
@@ -142,7 +139,7 @@ function CustomDrillForm({ initial, id, shipped }: { initial: CustomDrillForm; i
           {preview ? (
             <div className="markdown custom-preview" dangerouslySetInnerHTML={{ __html: html }} />
           ) : (
-            <textarea id="custom-statement" rows={8} value={form.statement} onChange={(e) => set('statement', e.target.value)} />
+            <textarea id="custom-statement" className="text-field" rows={8} value={form.statement} onChange={(e) => set('statement', e.target.value)} />
           )}
         </div>
         <fieldset className="field">
@@ -160,7 +157,7 @@ function CustomDrillForm({ initial, id, shipped }: { initial: CustomDrillForm; i
             </label>
             <label>
               Label
-              <input value={form.metricLabel} maxLength={80} onChange={(e) => set('metricLabel', e.target.value)} aria-label="Metric label" />
+              <input type="text" value={form.metricLabel} maxLength={80} onChange={(e) => set('metricLabel', e.target.value)} aria-label="Metric label" />
             </label>
           </div>
           <p className="hint">
@@ -172,6 +169,7 @@ function CustomDrillForm({ initial, id, shipped }: { initial: CustomDrillForm; i
               <label key={i}>
                 {i + 1}/5 {higherIsBetter ? '≥' : '≤'}
                 <input
+                  type="text"
                   inputMode="decimal"
                   value={t}
                   aria-label={`Needed for ${i + 1} of 5 points`}
@@ -196,24 +194,24 @@ function CustomDrillForm({ initial, id, shipped }: { initial: CustomDrillForm; i
             </label>
             <label>
               Max parameters
-              <input inputMode="numeric" value={form.maxParams} placeholder="no limit" onChange={(e) => set('maxParams', e.target.value)} aria-label="Max parameters" />
+              <input type="text" inputMode="numeric" value={form.maxParams} placeholder="no limit" onChange={(e) => set('maxParams', e.target.value)} aria-label="Max parameters" />
             </label>
           </div>
           <div className="custom-row">
             <label>
               Must contain one of
-              <input value={form.requiredLayers} placeholder="e.g. Conv2D, LSTM" onChange={(e) => set('requiredLayers', e.target.value)} aria-label="Required layers" />
+              <input type="text" value={form.requiredLayers} placeholder="e.g. Conv2D, LSTM" onChange={(e) => set('requiredLayers', e.target.value)} aria-label="Required layers" />
             </label>
             <label>
               Not allowed
-              <input value={form.forbiddenLayers} placeholder="e.g. Lambda" onChange={(e) => set('forbiddenLayers', e.target.value)} aria-label="Forbidden layers" />
+              <input type="text" value={form.forbiddenLayers} placeholder="e.g. Lambda" onChange={(e) => set('forbiddenLayers', e.target.value)} aria-label="Forbidden layers" />
             </label>
           </div>
           <p className="hint">Layer class names as in model.json (Dense, Conv2D, LSTM, Embedding…), separated by commas.</p>
         </fieldset>
         <div className="field">
           <label htmlFor="custom-starter">Starter code</label>
-          <textarea id="custom-starter" className="code-textarea" rows={12} spellCheck={false} value={form.starter} onChange={(e) => set('starter', e.target.value)} />
+          <textarea id="custom-starter" className="text-field code-textarea" rows={12} spellCheck={false} value={form.starter} onChange={(e) => set('starter', e.target.value)} />
         </div>
         {error && (
           <p className="custom-error" role="alert">
@@ -230,22 +228,17 @@ function CustomDrillForm({ initial, id, shipped }: { initial: CustomDrillForm; i
           <button type="button" className="btn btn-quiet" onClick={download} title="For `dojo grade <file.json> <solution or model.json>`">
             Download definition
           </button>
-          {!isNew &&
-            (confirmDelete ? (
-              <span className="custom-confirm" role="group" aria-label="Confirm delete">
-                Delete this drill? Its draft and attempts stay.{' '}
-                <button type="button" className="btn btn-danger" onClick={() => void remove()}>
-                  Delete
-                </button>{' '}
-                <button type="button" className="btn" onClick={() => setConfirmDelete(false)}>
-                  Keep it
-                </button>
-              </span>
-            ) : (
-              <button type="button" className="btn btn-quiet" onClick={() => setConfirmDelete(true)}>
-                Delete…
-              </button>
-            ))}
+          {!isNew && (
+            <InlineConfirm
+              inline
+              label="Delete…"
+              labelClassName="btn btn-quiet"
+              question="Delete this drill? Its draft and attempts stay."
+              confirmLabel="Delete"
+              cancelLabel="Keep it"
+              onConfirm={() => void remove()}
+            />
+          )}
         </div>
       </form>
     </section>

@@ -1,8 +1,9 @@
 /** The running exam: the clock, the five tasks with their best marks, and handing in. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { AREA_TITLES } from '../../core/drill';
 import { deadline, formatClock, scoreExam, timeLeftMs, type Exam } from '../../core/exam';
 import { routeHref } from '../../state/route';
+import { InlineConfirm } from '../common/InlineConfirm';
 import { useApp, useDrills, useStores } from '../stores';
 
 export function ExamTasks({ exam, now }: { exam: Exam; now: number }) {
@@ -10,7 +11,6 @@ export function ExamTasks({ exam, now }: { exam: Exam; now: number }) {
   const persisted = useApp('exam', (s) => s.persisted);
   const registry = useDrills();
   const sheet = useMemo(() => scoreExam(exam), [exam]);
-  const [confirming, setConfirming] = useState(false);
   const left = timeLeftMs(exam, now);
 
   return (
@@ -70,23 +70,18 @@ export function ExamTasks({ exam, now }: { exam: Exam; now: number }) {
         </tbody>
       </table>
       <div className="exam-actions">
-        {confirming ? (
-          <div role="alertdialog" aria-labelledby="exam-end-q" className="exam-confirm">
-            <p id="exam-end-q">
+        <InlineConfirm
+          label="End the exam"
+          className="exam-confirm"
+          question={
+            <>
               <strong>End the exam now?</strong> Your best marks so far are final; tasks not submitted score 0.
-            </p>
-            <button type="button" className="btn btn-danger" onClick={() => store.getState().end()}>
-              End and see the score sheet
-            </button>{' '}
-            <button type="button" className="btn" onClick={() => setConfirming(false)}>
-              Keep going
-            </button>
-          </div>
-        ) : (
-          <button type="button" className="btn" onClick={() => setConfirming(true)}>
-            End the exam
-          </button>
-        )}
+            </>
+          }
+          confirmLabel="End and see the score sheet"
+          cancelLabel="Keep going"
+          onConfirm={() => store.getState().end()}
+        />
       </div>
     </section>
   );

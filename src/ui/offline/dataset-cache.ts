@@ -111,9 +111,3 @@ export async function removeOldDatasetCaches(): Promise<void> {
   const names = await caches.keys();
   await Promise.all(names.filter((n) => n.startsWith(PREFIX) && n !== DATASET_CACHE).map((n) => caches.delete(n)));
 }
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}

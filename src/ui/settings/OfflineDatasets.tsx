@@ -4,7 +4,8 @@
  * at once, with progress and sizes.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { cacheAvailable, datasetStatus, formatBytes, makeDatasetOffline, type DatasetOfflineStatus, type FetchProgress } from '../offline/dataset-cache';
+import { formatBytes } from '../common/format';
+import { cacheAvailable, datasetStatus, makeDatasetOffline, type DatasetOfflineStatus, type FetchProgress } from '../offline/dataset-cache';
 import { useDrills } from '../stores';
 
 type Row = { name: string; status: DatasetOfflineStatus | null; progress?: FetchProgress; error?: string };

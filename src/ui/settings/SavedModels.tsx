@@ -2,12 +2,10 @@
 import { useState } from 'react';
 import { routeHref } from '../../state/route';
 import { SAVED_MODELS_PER_DRILL } from '../../storage/db';
-import { formatDate } from '../common/format';
+import { formatBytes, formatDate } from '../common/format';
 import { downloadFiles } from '../import/download';
 import { useApp, useDrills, useStores } from '../stores';
 import { BACKEND_LABELS } from '../workspace/BackendPicker';
-
-const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e5 ? 2 : 1)} MB`;
 
 export function SavedModels() {
   const registry = useDrills();
@@ -39,13 +37,13 @@ export function SavedModels() {
       ) : (
         <>
           <p className="hint">
-            {models.length} {models.length === 1 ? 'model' : 'models'}, {megabytes(total)}.
+            {models.length} {models.length === 1 ? 'model' : 'models'}, {formatBytes(total)}.
           </p>
           <ul className="kept-list">
             {models.map((m) => (
               <li key={m.id} data-testid="saved-model">
                 <strong>{registry.has(m.drillId) ? registry.get(m.drillId).drill.title : m.drillId}</strong> — {formatDate(m.savedAt)}
-                {m.backend ? `, ${BACKEND_LABELS[m.backend]}` : ''}, {megabytes(m.bytes)}, {m.points === null ? 'not submitted' : `${m.points}/5`}{' '}
+                {m.backend ? `, ${BACKEND_LABELS[m.backend]}` : ''}, {formatBytes(m.bytes)}, {m.points === null ? 'not submitted' : `${m.points}/5`}{' '}
                 {registry.has(m.drillId) && <a href={routeHref({ name: 'drill', id: m.drillId })}>Open drill</a>}{' '}
                 <button type="button" className="btn btn-quiet" onClick={() => void exportOne(m.id, m.drillId)}>
                   Export

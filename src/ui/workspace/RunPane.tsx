@@ -101,7 +101,8 @@ export function RunPane({
         )}
       </p>
 
-      {(!mine || status === 'idle') && <KeptModelOffer drillId={drillId} custom={custom} />}
+      {/* Not over a live run, even another drill's: loading a model back never interrupts one. */}
+      {!isLive(status) && (!mine || status === 'idle') && <KeptModelOffer drillId={drillId} custom={custom} />}
 
       {mine && view.backendAttempts.some((a) => !a.ok) && (
         <ul className="backend-attempts hint">

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { CUSTOM_DRILL_PREFIX } from '../../core/custom-drill';
 import type { DrillEntry } from '../../core/registry';
 import { isUnsaved } from '../../state/workspace';
+import { usePageTitle } from '../common/use-page-title';
 import { CodeEditor } from '../editor/CodeEditor';
 import type { CodeEditorHandle } from '../editor/types';
 import { NotFound } from '../NotFound';
@@ -41,14 +42,12 @@ function Workspace({ entry }: { entry: DrillEntry }) {
   const plainEditor = useApp('settings', (s) => s.editor === 'plain');
   const runError = useApp('run', (s) => (s.drillId === drill.id ? (s.view.error ?? s.error) : null));
 
+  usePageTitle(drill.title);
+
   useEffect(() => {
     void workspace.getState().open(drill.id, starter);
-    document.title = `${drill.title} · Tensor Dojo`;
-    return () => {
-      workspace.getState().close();
-      document.title = 'Tensor Dojo';
-    };
-  }, [drill.id, drill.title, starter, workspace]);
+    return () => workspace.getState().close();
+  }, [drill.id, starter, workspace]);
 
   useEffect(() => {
     // A finished run from another drill has nothing to show here.
