@@ -4,7 +4,6 @@
  * is checked exactly as a link or an import is, and its errors are user errors.
  */
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { restoreAndResolve } from '../core/custom-drill-entry';
 import type { DrillEntry } from '../core/registry';
 import { loadRegistry } from './exercises';
@@ -14,10 +13,16 @@ export async function resolveDrillArg(arg: string): Promise<DrillEntry> {
   const registry = await loadRegistry();
   if (registry.has(arg)) return registry.get(arg);
   if (!arg.endsWith('.json')) throw new UserError(`unknown drill "${arg}" (see dojo list), and not a custom drill file (.json).`);
-  if (!existsSync(arg)) throw new UserError(`no such custom drill file: ${arg}`);
+  let text: string;
+  try {
+    text = await readFile(arg, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`no such custom drill file: ${arg}`);
+    throw new UserError(`could not read ${arg} (${(e as Error).message}).`);
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(arg, 'utf8'));
+    raw = JSON.parse(text);
   } catch (e) {
     throw new UserError(`${arg} is not valid JSON (${(e as Error).message}).`);
   }

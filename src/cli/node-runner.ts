@@ -13,7 +13,7 @@ import { drillMeta } from '../core/drill';
 import { loadDataset } from '../core/datasets';
 import * as labApi from '../core/lab';
 import { executeLearnerCode, type ExecutionEvent, type ExecuteResult } from '../runner/execute';
-import { registerDojoKernels } from '../runner/kernels';
+import { registerDojoKernels, unregisterDojoKernels } from '../runner/kernels';
 import { fsSource } from './datasets/fs-source';
 import { DATASETS_DIR } from './paths';
 
@@ -45,12 +45,12 @@ export async function trainFile(opts: {
   backend: NodeBackend;
   splits: AllSplits;
   onEvent?: (e: ExecutionEvent) => void;
-  /** Runs after the backend is set up, just before the learner code (the bench unregisters our kernels here). */
-  beforeRun?: () => void;
+  /** 'stock' trains on tfjs's own kernels, ours unregistered (the bench's baseline). */
+  kernels?: 'ours' | 'stock';
 }): Promise<ExecuteResult> {
   const source = await readFile(opts.file, 'utf8');
   await useBackend(opts.backend);
-  opts.beforeRun?.();
+  if (opts.kernels === 'stock') unregisterDojoKernels(opts.backend);
   return executeLearnerCode({
     tf,
     modules: { 'tensor-dojo': labApi },

@@ -22,7 +22,7 @@ export interface DrillEntry {
 /** A custom drill that could not be added, and why (shown to its author, never thrown). */
 export interface CustomDrillProblem {
   id: string;
-  title: string;
+  /** Why, in words for its author (names the drill by title or id). */
   error: string;
 }
 
@@ -55,14 +55,15 @@ export class DrillRegistry {
    * no longer fits (its base is gone, or changed shape) is left out and reported.
    */
   withCustom(definitions: readonly CustomDrillDefinition[]): { registry: DrillRegistry; problems: CustomDrillProblem[] } {
+    // Custom entries already here are replaced, not kept; a definition built on one
+    // is refused by restoreAndResolve (a base must be a shipped drill).
     const shipped = [...this.byId.values()].filter((e) => e.custom === undefined);
-    const shippedOnly = new DrillRegistry(shipped);
     const problems: CustomDrillProblem[] = [];
     const custom = new Map<string, DrillEntry>();
     for (const def of definitions) {
-      const resolved = restoreAndResolve(def, shippedOnly);
-      if (!resolved.ok) problems.push({ id: String(def?.id), title: String(def?.title), error: resolved.error });
-      else if (custom.has(def.id)) problems.push({ id: def.id, title: def.title, error: `Two custom drills share the id “${def.id}”; the first is used.` });
+      const resolved = restoreAndResolve(def, this);
+      if (!resolved.ok) problems.push({ id: String(def?.id), error: resolved.error });
+      else if (custom.has(def.id)) problems.push({ id: def.id, error: `Two custom drills share the id “${def.id}”; the first is used.` });
       else custom.set(def.id, resolved.value);
     }
     return { registry: new DrillRegistry([...shipped, ...custom.values()]), problems };

@@ -181,7 +181,7 @@ export function createSandboxRunner(): RunnerClient {
         const channel = new MessageChannel();
         try {
           const entry = drillEntryFor(request.drillId, request.custom);
-          sendLearnerSplitsOffThread(dataDrillId(entry), datasetsUrl(), runId, channel.port1).catch(fail);
+          sendLearnerSplitsOffThread(dataDrillId(entry), datasetsUrl(), channel.port1).catch(fail);
           await sandbox.ready;
           if (settled) return channel.port2.close();
           const message: HostMessage = {

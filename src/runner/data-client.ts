@@ -27,11 +27,11 @@ function getWorker(): Worker {
  * down `port` (transferred here) to whoever holds the other end: the page never
  * holds the bytes. Resolves once they are sent; rejects with a readable reason.
  */
-export async function sendLearnerSplitsOffThread(drillId: string, datasetsUrl: string, runId: string, port: MessagePort): Promise<void> {
+export async function sendLearnerSplitsOffThread(drillId: string, datasetsUrl: string, port: MessagePort): Promise<void> {
   const id = nextId++;
   const response = await new Promise<DataResponse>((resolve) => {
     pending.set(id, resolve);
-    getWorker().postMessage({ id, drillId, datasetsUrl, runId, port } satisfies DataRequest, [port]);
+    getWorker().postMessage({ id, drillId, datasetsUrl, port } satisfies DataRequest, [port]);
   });
   if (!response.ok) throw new Error(response.message);
 }

@@ -16,7 +16,6 @@ export interface DataRequest {
   drillId: string;
   datasetsUrl: string;
   /** Stamped on what goes down `port`, so the sandbox can tell its run's data from anything else. */
-  runId: string;
   /** One end of the run's channel; the sandbox worker holds the other. Transferred, used once. */
   port: MessagePort;
 }
@@ -25,7 +24,7 @@ export interface DataRequest {
 export type DataResponse = { id: number; ok: true } | { id: number; ok: false; message: string };
 
 /** Data worker → sandbox worker, on the run's channel: the learner's splits (never `test`). */
-export type DataPortMessage = { type: 'splits'; runId: string; splits: LearnerSplits };
+export type DataPortMessage = { type: 'splits'; splits: LearnerSplits };
 
 /** Every typed array's buffer under `value` (once each), for a transfer list. */
 export function buffersIn(value: unknown, out: Set<ArrayBuffer> = new Set()): ArrayBuffer[] {

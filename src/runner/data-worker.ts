@@ -14,14 +14,14 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = async (event) => {
-  const { id, drillId, datasetsUrl, runId, port } = event.data;
+  const { id, drillId, datasetsUrl, port } = event.data;
   try {
     const { drill } = registry.get(drillId);
     const dataset = await loadDrillDataset(drill.dataset, datasetsUrl);
     const { train, validation } = drill.splits(dataset);
     // The cached dataset must not lend its buffers: transferring would empty them here.
     const splits = transferableCopy({ train, validation }, new Set(buffersIn(dataset)));
-    const message: DataPortMessage = { type: 'splits', runId, splits };
+    const message: DataPortMessage = { type: 'splits', splits };
     port.postMessage(message, buffersIn(splits));
     scope.postMessage({ id, ok: true });
   } catch (e) {

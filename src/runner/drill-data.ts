@@ -2,7 +2,7 @@
  * Loads a drill's dataset (once per page) and cuts it into splits, on the trusted
  * side. Learner code only ever receives `train` and `validation`.
  */
-import type { AllSplits, LearnerSplits } from '../core/data';
+import type { AllSplits } from '../core/data';
 import type { Drill } from '../core/drill';
 import type { LoadedDataset } from '../core/datasets/types';
 import { fetchSource, loadDataset } from '../core/datasets';
@@ -30,9 +30,4 @@ export function loadDrillDataset(name: string, baseUrl: string): Promise<LoadedD
 
 export async function loadAllSplits(drill: Drill, baseUrl: string): Promise<AllSplits> {
   return drill.splits(await loadDrillDataset(drill.dataset, baseUrl));
-}
-
-export async function loadLearnerSplits(drill: Drill, baseUrl: string): Promise<LearnerSplits> {
-  const { train, validation } = await loadAllSplits(drill, baseUrl);
-  return { train, validation };
 }

@@ -90,7 +90,8 @@ describe('custom drills', () => {
     await b.page.waitForURL((u) => u.hash === drillHash, { timeout: 10_000 });
     await expect.poll(() => editorText(b.page), { timeout: 60_000 }).toContain('export default async function train');
     expect(await b.page.getByRole('complementary', { name: 'Statement' }).textContent()).toMatch(/≤ 0\.01/);
-    expect(await b.page.getByTestId('mark').count()).toBe(0);
+    // Opened, not run: the shared code waits for the learner's Run.
+    expect(await b.page.getByTestId('run-status').textContent()).toMatch(/^Not run yet/);
     await b.page.goto(new URL('#/', baseUrl()).href);
     await b.page.locator('[data-testid^="drill-card-custom-auto-mpg-by-rmse-"]').waitFor({ timeout: 30_000 });
     expect(b.errors).toEqual([]);
@@ -113,7 +114,14 @@ describe('custom drills', () => {
     await page.getByText('Its statement, rules and marks').click();
     await page.getByRole('button', { name: 'Open in the editor' }).click();
     await page.getByRole('complementary', { name: 'Statement' }).getByRole('heading', { name: 'Harmless' }).waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(500);
+    // An image that survived sanitising has loaded or failed before we look: an onerror would have fired.
+    await page.evaluate(() =>
+      Promise.all(
+        [...document.querySelectorAll<HTMLImageElement>('.statement img')].map((img) =>
+          img.complete ? null : new Promise((done) => ['load', 'error'].forEach((t) => img.addEventListener(t, done))),
+        ),
+      ),
+    );
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('.statement img[onerror], .statement script, .statement a[href^="javascript"]').count()).toBe(0);
 

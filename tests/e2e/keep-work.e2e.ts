@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_NAME } from '../../src/storage/db';
 import { baseUrl, editorText, launch, openPage, setEditorCode, submitForPoints, trainOn } from './browser';
 
 const DRILL = 'auto-mpg';
@@ -37,14 +38,21 @@ describe('never lose work', () => {
     // Trained, not submitted, and the tab reloads (or crashes, or is closed).
     const keptModels = () =>
       page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const open = indexedDB.open('tensor-dojo');
+        (name) =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open(name);
             open.onsuccess = () => {
-              const req = open.result.transaction('models').objectStore('models').count();
-              req.onsuccess = () => resolve(req.result);
+              const db = open.result;
+              const req = db.transaction('models').objectStore('models').count();
+              req.onsuccess = () => {
+                db.close();
+                resolve(req.result);
+              };
+              req.onerror = () => reject(req.error);
             };
+            open.onerror = () => reject(open.error);
           }),
+        DB_NAME,
       );
     await expect.poll(keptModels, { timeout: 10_000 }).toBe(1);
     await page.reload();
@@ -98,11 +106,12 @@ describe('never lose work', () => {
     await expect.poll(() => a.page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toBe('Saved');
     // An attempt as the app records one after grading (grading itself is covered by the lab and offline tests).
     await a.page.evaluate(
-      () =>
+      (name) =>
         new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('tensor-dojo');
+          const open = indexedDB.open(name);
           open.onsuccess = () => {
-            const tx = open.result.transaction('attempts', 'readwrite');
+            const db = open.result;
+            const tx = db.transaction('attempts', 'readwrite');
             tx.objectStore('attempts').add({
               drillId: 'auto-mpg',
               at: 1_700_000_000_000,
@@ -113,11 +122,15 @@ describe('never lose work', () => {
               backend: 'cpu',
               runMs: 4000,
             });
-            tx.oncomplete = () => resolve();
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
             tx.onerror = () => reject(tx.error);
           };
           open.onerror = () => reject(open.error);
         }),
+      DB_NAME,
     );
     await a.page.goto(new URL('#/settings', baseUrl()).href);
     const downloadPromise = a.page.waitForEvent('download');

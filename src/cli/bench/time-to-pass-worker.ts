@@ -6,7 +6,6 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { gradeArtifacts } from '../../runner/grade-artifacts';
-import { unregisterDojoKernels } from '../../runner/kernels';
 import { drillFile, loadRegistry } from '../exercises';
 import { loadSplitsNode, trainFile, type NodeBackend } from '../node-runner';
 
@@ -17,9 +16,11 @@ export interface CappedRunRequest {
 }
 
 export type CappedRunMessage =
-  | { type: 'training'; atMs: number }
-  | { type: 'train-begin'; atMs: number; epochs: number; batchesPerEpoch: number | null }
-  | { type: 'progress'; atMs: number; epoch: number; batch: number | null }
+  /** Data loaded; training starts now (the cap counts from here). */
+  | { type: 'training' }
+  | { type: 'train-begin'; epochs: number; batchesPerEpoch: number | null }
+  /** `batch: null` is an epoch's end. */
+  | { type: 'progress'; epoch: number; batch: number | null }
   | { type: 'done'; ms: number; points: number; passed: boolean }
   | { type: 'failed'; message: string };
 
@@ -28,19 +29,17 @@ async function main(req: CappedRunRequest): Promise<CappedRunMessage> {
   const splits = await loadSplitsNode(drill);
   const post = (m: CappedRunMessage) => parentPort!.postMessage(m);
   const t0 = performance.now();
-  post({ type: 'training', atMs: 0 });
+  post({ type: 'training' });
   const result = await trainFile({
     drill,
     file: drillFile(drill.id, 'solution'),
     backend: req.backend,
     splits,
-    // After trainFile has set the backend up (which registers our kernels).
-    beforeRun: req.kernels === 'stock' ? () => unregisterDojoKernels(req.backend) : undefined,
+    kernels: req.kernels,
     onEvent: (e) => {
-      const atMs = performance.now() - t0;
-      if (e.type === 'train-begin') post({ type: 'train-begin', atMs, epochs: e.epochs, batchesPerEpoch: e.batchesPerEpoch });
-      else if (e.type === 'batch') post({ type: 'progress', atMs, epoch: e.epoch, batch: e.batch });
-      else if (e.type === 'epoch') post({ type: 'progress', atMs, epoch: e.epoch + 1, batch: null });
+      if (e.type === 'train-begin') post({ type: 'train-begin', epochs: e.epochs, batchesPerEpoch: e.batchesPerEpoch });
+      else if (e.type === 'batch') post({ type: 'progress', epoch: e.epoch, batch: e.batch });
+      else if (e.type === 'epoch') post({ type: 'progress', epoch: e.epoch + 1, batch: null });
     },
   });
   if (!result.ok) return { type: 'failed', message: result.error.message };

@@ -43,7 +43,7 @@ async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
   try {
     // The data may still be on its way (a large dataset is decoded and cut meanwhile);
     // the backend starts in the meantime.
-    const splitsArrived = receiveSplits(msg.data, runId);
+    const splitsArrived = receiveSplits(msg.data);
     splitsArrived.catch(() => {});
     const selection = await selectBackend(tf, msg.backend);
     if (!selection.backend) {
@@ -83,18 +83,12 @@ async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
   }
 }
 
-/** The run's splits, from the data worker down the run's own channel. */
-function receiveSplits(port: MessagePort, runId: string): Promise<LearnerSplits> {
-  return new Promise((resolve, reject) => {
+/** The run's splits, from the data worker down the run's own channel (made for this run, used once). */
+function receiveSplits(port: MessagePort): Promise<LearnerSplits> {
+  return new Promise((resolve) => {
     port.onmessage = (e: MessageEvent<DataPortMessage>) => {
-      const m = e.data;
       port.close();
-      switch (m.type) {
-        case 'splits':
-          if (m.runId === runId) resolve(m.splits);
-          else reject(new Error('the data that arrived belongs to another run'));
-          return;
-      }
+      resolve(e.data.splits);
     };
   });
 }
