@@ -1,12 +1,14 @@
 /**
- * A uPlot line chart that redraws at most once per animation frame, and only when
- * `version` changes, however often the data grows: the chart never slows training.
+ * A uPlot line chart that redraws only when `version` changes, however often the
+ * data grows, in its turn among the page's charts (one chart per animation frame,
+ * see frame-queue.ts): the charts never slow training or make a long task.
  */
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ChartLine } from '../../state/chart-data';
 import { alignLines } from '../../state/chart-data';
+import { inTurnNextFrame } from './frame-queue';
 
 export interface LineStyle {
   stroke: string;
@@ -41,9 +43,7 @@ export function LineChart({ title, xLabel, lines, version, styleOf, height = 180
   latest.current = { lines, styleOf };
 
   useEffect(() => {
-    let frame = 0;
     const draw = () => {
-      frame = 0;
       const el = host.current;
       if (!el) return;
       const current = latest.current.lines();
@@ -85,10 +85,8 @@ export function LineChart({ title, xLabel, lines, version, styleOf, height = 180
         plot.current.setData(data);
       }
     };
-    frame = requestAnimationFrame(draw);
-    return () => cancelAnimationFrame(frame);
+    return inTurnNextFrame(draw);
   }, [version, height, xLabel, theme]);
-
 
   useEffect(() => {
     const el = host.current;
