@@ -10,9 +10,9 @@ export default async function train(lab: Lab<TensorLabData>): Promise<tf.LayersM
       tf.layers.dense({ units: 1 }),
     ],
   });
-  model.compile({ optimizer: tf.train.adam(0.01), loss: 'meanAbsoluteError' });
+  model.compile({ optimizer: tf.train.adam(0.003), loss: 'meanAbsoluteError' });
   await model.fit(train.xs, train.ys, {
-    epochs: 100,
+    epochs: 200,
     batchSize: 32,
     validationData: [validation.xs, validation.ys],
     callbacks: tf.callbacks.earlyStopping({ monitor: 'val_loss', patience: 15 }),

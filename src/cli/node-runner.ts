@@ -12,7 +12,7 @@ import type { Drill } from '../core/drill';
 import { drillMeta } from '../core/drill';
 import { loadDataset } from '../core/datasets';
 import * as labApi from '../core/lab';
-import { executeLearnerCode, type ExecutionEvent, type ExecuteResult } from '../runner/execute';
+import { executeLearnerCode, type ExecuteOptions, type ExecutionEvent, type ExecuteResult } from '../runner/execute';
 import { registerDojoKernels, unregisterDojoKernels } from '../runner/kernels';
 import { fsSource } from './datasets/fs-source';
 import { DATASETS_DIR } from './paths';
@@ -47,6 +47,7 @@ export async function trainFile(opts: {
   onEvent?: (e: ExecutionEvent) => void;
   /** 'stock' trains on tfjs's own kernels, ours unregistered (the bench's baseline). */
   kernels?: 'ours' | 'stock';
+  onEpochEnd?: ExecuteOptions['onEpochEnd'];
 }): Promise<ExecuteResult> {
   const source = await readFile(opts.file, 'utf8');
   await useBackend(opts.backend);
@@ -61,6 +62,7 @@ export async function trainFile(opts: {
     backend: opts.backend,
     emit: opts.onEvent ?? (() => {}),
     batchEventIntervalMs: 1000,
+    onEpochEnd: opts.onEpochEnd,
   });
 }
 

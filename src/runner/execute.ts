@@ -38,6 +38,12 @@ export interface ExecuteOptions {
    * gives the curve ten points a second, more than the run view's four redraws show.
    */
   batchEventIntervalMs?: number;
+  /**
+   * Called at each epoch's end with the model being trained (for a tf.Sequential,
+   * the functional model inside it, which tfjs trains); training waits for it.
+   * The bench's time-to-pass grades the model here (the learner's code never sees it).
+   */
+  onEpochEnd?: (model: tfType.LayersModel) => Promise<void>;
 }
 
 export type ExecuteResult =
@@ -60,7 +66,7 @@ export async function executeLearnerCode(opts: ExecuteOptions): Promise<ExecuteR
     opts.emit({ type: 'console', level, text: values.map(formatValue).join(' ') });
   const learnerConsole = { log: log('log'), info: log('info'), warn: log('warn'), error: log('error'), debug: log('log') };
 
-  const restoreFit = attachLiveCurves(tf, opts.emit, opts.batchEventIntervalMs ?? 100);
+  const restoreFit = attachLiveCurves(tf, opts.emit, opts.batchEventIntervalMs ?? 100, opts.onEpochEnd);
   const lab = createLab({ tf, drill: opts.drill, splits: opts.splits, backend: opts.backend, seed: opts.seed ?? 42, log: learnerConsole.log });
   const before = tf.memory().numTensors;
   try {
@@ -139,7 +145,7 @@ function makeRequire(tf: typeof tfType, modules: Record<string, unknown>) {
  * Patches `fit` and `fitDataset` so every training call streams its curves to the
  * lab, whatever callbacks the learner passes (the exam's code just calls fit).
  */
-function attachLiveCurves(tf: typeof tfType, emit: ExecuteOptions['emit'], intervalMs: number): () => void {
+function attachLiveCurves(tf: typeof tfType, emit: ExecuteOptions['emit'], intervalMs: number, onEpochEnd: ExecuteOptions['onEpochEnd']): () => void {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- patching tfjs' own methods
   const proto = tf.LayersModel.prototype as unknown as Record<'fit' | 'fitDataset', (...args: any[]) => unknown>;
   const originalFit = proto.fit;
@@ -174,6 +180,7 @@ function attachLiveCurves(tf: typeof tfType, emit: ExecuteOptions['emit'], inter
     }
     override async onEpochEnd(epoch: number, logs?: UnresolvedLogs): Promise<void> {
       this.send(readLogs(logs).then((values) => ({ type: 'epoch', epoch, logs: values })));
+      if (onEpochEnd) await onEpochEnd(this.model);
     }
     override async onTrainEnd(): Promise<void> {
       // Every curve point is out before fit() resolves.

@@ -1,7 +1,7 @@
 /**
- * Runs `time-to-pass-worker.ts` in a worker thread and stops it at a cap. A run cut
- * short reports how far it got, and, for a solution with a single fit of known
- * length, an estimate of its whole training time from the pace so far.
+ * Runs `time-to-pass-worker.ts` in a worker thread and ends it at its first pass or
+ * at a cap. A run cut short reports how far it got, and, for a solution with a
+ * single fit of known length, an estimate of its whole training time at that pace.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +10,7 @@ import { projectRoot } from '../paths';
 import type { CappedRunMessage, CappedRunRequest } from './time-to-pass-worker';
 
 export type CappedOutcome =
-  | { kind: 'done'; ms: number; points: number; passed: boolean }
+  | ({ kind: 'done' } & Omit<Extract<CappedRunMessage, { type: 'done' }>, 'type'>)
   | { kind: 'capped'; capMs: number; fits: number; fraction: number | null; estimateMs: number | null };
 
 export function runCapped(req: CappedRunRequest, capMs: number): Promise<CappedOutcome> {
@@ -61,7 +61,7 @@ export function runCapped(req: CappedRunRequest, capMs: number): Promise<CappedO
           }
           return;
         case 'done':
-          return finish({ kind: 'done', ms: m.ms, points: m.points, passed: m.passed });
+          return finish({ kind: 'done', ms: m.ms, points: m.points, passed: m.passed, at: m.at });
         case 'failed':
           return finish(new Error(`${req.drillId} reference failed on ${req.backend}: ${m.message}`));
       }

@@ -24,8 +24,7 @@ function lineSplit(xs: number[]): TensorSplit {
 }
 const splits: LearnerSplits = { train: lineSplit([-1, 0, 1, 2, 3, 4]), validation: lineSplit([5, 6]) };
 
-async function execute(source: string) {
-  const events: ExecutionEvent[] = [];
+async function execute(source: string, onEpochEnd?: (model: tf.LayersModel) => Promise<void>, events: ExecutionEvent[] = []) {
   const result = await executeLearnerCode({
     tf,
     modules: { 'tensor-dojo': { answer: 42 } },
@@ -36,6 +35,7 @@ async function execute(source: string) {
     backend: 'cpu',
     emit: (e) => events.push(e),
     batchEventIntervalMs: 0,
+    onEpochEnd,
   });
   return { result, events };
 }
@@ -96,6 +96,25 @@ describe('executeLearnerCode', () => {
     expect(order).toEqual(['batch0', 'batch0', 'batch0', 'epoch0', 'batch1', 'batch1', 'batch1', 'epoch1', 'batch2', 'batch2', 'batch2', 'epoch2']);
     // No log scalar is left behind by our reads.
     if (result.ok) expect(result.tensors.after - result.tensors.before - result.tensors.modelWeights).toBe(0);
+  });
+
+  it('hands the model being trained to onEpochEnd at each epoch end, and training waits for it', async () => {
+    const biases: number[] = [];
+    const events: ExecutionEvent[] = [];
+    const seen: string[] = [];
+    const batches = () => events.filter((e) => e.type === 'batch').length;
+    const run = await execute(GOOD, async (model) => {
+      // Training must not go on while the hook runs: no batch arrives meanwhile.
+      const before = batches();
+      await new Promise((r) => setTimeout(r, 5));
+      seen.push(`${before}+${batches() - before}`);
+      biases.push((await model.getWeights()[1].data())[0]);
+    }, events);
+    expect(run.result.ok ? 'ok' : run.result.error.message).toBe('ok');
+    // 3 batches per epoch: the hook runs after each epoch's batches, and none run during it.
+    expect(seen).toEqual(['3+0', '6+0', '9+0']);
+    // It is the live model: its weights move between epochs.
+    expect(new Set(biases).size).toBe(3);
   });
 
   describe("the learner's yieldEvery", () => {
