@@ -52,3 +52,20 @@ export function trainingLines(series: TrainingSeries, which: 'loss' | 'metric'):
         ];
   return candidates.filter((l) => l.ys.some(Number.isFinite));
 }
+
+/**
+ * How to turn a chart's series `have` into `want` (labels, in order) in place: the
+ * indexes to delete (highest first) and the labels to add at their final index.
+ * Null when the kept series are out of order, so only a rebuild gets there.
+ * A run's lines only appear (epoch and validation points after the first epoch)
+ * and a new run starts with fewer, so editing beats rebuilding the chart.
+ */
+export function seriesEdits(have: readonly string[], want: readonly string[]): { remove: number[]; add: { label: string; index: number }[] } | null {
+  const wanted = new Set(want);
+  const remove = have.flatMap((l, i) => (wanted.has(l) ? [] : [i])).reverse();
+  const kept = have.filter((l) => wanted.has(l));
+  const order = want.filter((l) => kept.includes(l));
+  if (kept.some((l, i) => order[i] !== l)) return null;
+  const add = want.flatMap((label, index) => (kept.includes(label) ? [] : [{ label, index }]));
+  return { remove, add };
+}

@@ -43,6 +43,9 @@ describe('the lab, end to end', () => {
     // Curves: the chart has drawn at least one epoch point.
     await page.getByRole('img', { name: /loss/i }).locator('canvas').first().waitFor({ timeout: 60_000 });
     await waitForSubmit(page);
+    // The epoch and validation lines join the batch line after the first epoch (added to the chart in place).
+    const legend = page.locator('figure.chart').first().locator('.u-legend .u-series th');
+    await expect.poll(() => legend.allTextContents(), { timeout: 10_000 }).toEqual(['loss (batch)', 'loss (epoch)', 'val_loss']);
     // Weight initialisation is random: the reference scores 5/5 in Node's calibration
     // runs; here it must at least clear the middle threshold.
     expect(await submitForPoints(page)).toBeGreaterThanOrEqual(3);
