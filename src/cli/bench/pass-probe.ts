@@ -45,19 +45,28 @@ export interface ProbeResult {
   ms: number;
 }
 
-/** An `onEpochEnd` for `trainFile` that grades on the schedule and reports the first pass (training waits for `onPass`). */
-export function passProbe(drill: Drill, splits: AllSplits, clock: TrainingClock, onPass: (r: ProbeResult) => void | Promise<void>, schedule = new ProbeSchedule()) {
+export interface ProbeHooks {
+  /** The first passing grade; training waits for the promise it returns. */
+  onPass(r: ProbeResult): void | Promise<void>;
+  /** Each probe's grading begins and ends (the bench's cap leaves it out). */
+  onGrade?(phase: 'begin' | 'end'): void;
+}
+
+/** An `onEpochEnd` for `trainFile` that grades on the schedule and reports the first pass. */
+export function passProbe(drill: Drill, splits: AllSplits, clock: TrainingClock, hooks: ProbeHooks, schedule = new ProbeSchedule()) {
   let passed = false;
   return async (model: tfType.LayersModel): Promise<void> => {
     const trainMs = clock.trainMs();
     if (passed || !schedule.due(trainMs)) return;
+    hooks.onGrade?.('begin');
     const t0 = performance.now();
     const report = await gradeArtifacts(drill, await modelToArtifacts(model), splits);
     const gradeMs = performance.now() - t0;
     clock.pause(gradeMs);
+    hooks.onGrade?.('end');
     if (report.passed) {
       passed = true;
-      await onPass({ report, ms: trainMs + gradeMs });
+      await hooks.onPass({ report, ms: trainMs + gradeMs });
     }
   };
 }

@@ -23,6 +23,8 @@ export type CappedRunMessage =
   | { type: 'train-begin'; epochs: number; batchesPerEpoch: number | null }
   /** `batch: null` is an epoch's end. */
   | { type: 'progress'; epoch: number; batch: number | null }
+  /** A probe grades (begin) and is done (end): that time is not training, nor counted against the cap. */
+  | { type: 'probe'; phase: 'begin' | 'end' }
   /**
    * `ms`: training (probes' grading excluded) plus the deciding grade. `at`: the
    * epoch whose end passed, or null when the returned model was graded.
@@ -39,10 +41,13 @@ async function main(req: CappedRunRequest): Promise<CappedRunMessage> {
   let epoch = 0;
   post({ type: 'training' });
   const clock = new TrainingClock();
-  const probe = passProbe(drill, splits, clock, ({ report, ms }) => {
-    post({ type: 'done', ms, points: report.points, passed: true, at: { fit, epoch, epochs } });
-    // The parent ends this thread on `done`; training must not go on meanwhile.
-    return new Promise<never>(() => {});
+  const probe = passProbe(drill, splits, clock, {
+    onGrade: (phase) => post({ type: 'probe', phase }),
+    onPass: ({ report, ms }) => {
+      post({ type: 'done', ms, points: report.points, passed: true, at: { fit, epoch, epochs } });
+      // The parent ends this thread on `done`; training must not go on meanwhile.
+      return new Promise<never>(() => {});
+    },
   });
   // Counted here, not from 'epoch' events: those go out once the epoch's logs are read back.
   const onEpochEnd = async (model: Parameters<typeof probe>[0]) => {

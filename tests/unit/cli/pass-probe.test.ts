@@ -44,7 +44,8 @@ describe('passProbe on a real reference', () => {
     const clock = new TrainingClock();
     const wall0 = performance.now();
     let epochEnds = 0;
-    const probe = passProbe(drill, splits, clock, (r) => void passes.push(r), new ProbeSchedule(0));
+    const grades: string[] = [];
+    const probe = passProbe(drill, splits, clock, { onPass: (r) => void passes.push(r), onGrade: (phase) => grades.push(phase) }, new ProbeSchedule(0));
     const result = await trainFile({
       drill,
       file: drillFile(drill.id, 'solution'),
@@ -64,6 +65,11 @@ describe('passProbe on a real reference', () => {
     expect(passes[0].ms).toBeLessThan(wallMs);
     // Probes graded each epoch until the pass, and their grading is off the clock.
     expect(epochEnds).toBeGreaterThan(1);
+    // Each epoch up to the pass was graded (none after), each grade announced as it began and ended.
+    expect(grades.length % 2).toBe(0);
+    expect(grades.length / 2).toBeGreaterThanOrEqual(1);
+    expect(grades.length / 2).toBeLessThan(epochEnds);
+    expect(grades.slice(0, 2)).toEqual(['begin', 'end']);
     expect(clock.trainMs()).toBeLessThan(performance.now() - wall0);
   });
 });
