@@ -6,7 +6,7 @@
 import { readFile as readBytes, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { io } from '@tensorflow/tfjs';
-import { ModelFileError, artifactsFromFiles, type ModelFile } from '../core/grading/model-io';
+import { ModelFileError, artifactsFromFiles, type ModelFile } from '../core/grading/model-files';
 
 /**
  * `path` is a `model.json` (or `x.json`), or a folder holding exactly one such file.

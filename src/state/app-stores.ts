@@ -114,9 +114,9 @@ export function createAppStores(deps: AppDeps): AppStores {
 /** The model-file reader and writer, loaded on first use: they bring tfjs with them. */
 const lazyModelFileCodec: ModelFileCodec = {
   async toFiles(artifacts) {
-    return (await import('../core/grading/model-io')).artifactsToFiles(artifacts, 'model');
+    return (await import('../core/grading/model-files')).artifactsToFiles(artifacts, 'model');
   },
   async fromFiles(files) {
-    return (await import('../core/grading/model-io')).artifactsFromFiles(files);
+    return (await import('../core/grading/model-files')).artifactsFromFiles(files);
   },
 };

@@ -8,7 +8,7 @@ import type { io } from '@tensorflow/tfjs';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CustomDrillDefinition } from '../core/custom-drill';
 import type { GradeReport } from '../core/grading/report';
-import type { ModelFile } from '../core/grading/model-io';
+import type { ModelFile } from '../core/grading/model-files';
 import type { GraderClient } from '../runner/types';
 
 export type ImportStatus = 'idle' | 'reading' | 'grading' | 'graded' | 'failed';

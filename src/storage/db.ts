@@ -6,7 +6,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CustomDrillDefinition } from '../core/custom-drill';
 import type { MetricName } from '../core/drill';
-import type { ModelFile } from '../core/grading/model-io';
+import type { ModelFile } from '../core/grading/model-files';
 import type { BackendName } from '../runner/protocol';
 
 export const DB_NAME = 'tensor-dojo';

@@ -18,7 +18,7 @@ export function ExportModelButton({ drillId }: { drillId: string }) {
     if (!completed) return;
     setError(null);
     try {
-      const { artifactsToFiles } = await import('../../core/grading/model-io');
+      const { artifactsToFiles } = await import('../../core/grading/model-files');
       downloadFiles(artifactsToFiles(completed.artifacts, 'model'));
     } catch (e) {
       setError(`The model could not be exported: ${e instanceof Error ? e.message : String(e)}`);

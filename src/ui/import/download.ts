@@ -1,5 +1,5 @@
 /** Saves files to the learner's downloads folder, one anchor click per file (as tfjs's `downloads://` does). */
-import type { ModelFile } from '../../core/grading/model-io';
+import type { ModelFile } from '../../core/grading/model-files';
 
 export function downloadFiles(files: readonly ModelFile[]): void {
   for (const file of files) {

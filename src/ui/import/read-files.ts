@@ -3,7 +3,7 @@
  * tfjs-converter writes) is read through its entries; picked files keep the
  * folder path the browser gives, since shard names are matched by base name anyway.
  */
-import type { ModelFile } from '../../core/grading/model-io';
+import type { ModelFile } from '../../core/grading/model-files';
 
 export async function readModelFiles(files: readonly File[]): Promise<ModelFile[]> {
   return Promise.all(files.map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
