@@ -27,6 +27,8 @@ function kerasFiles(edit?: (json: Record<string, any>) => void, shard = floats(2
   return [jsonFile(json), { name: 'group1-shard1of1.bin', bytes: shard }];
 }
 
+const kerasFilesArtifacts = () => artifactsFromFiles(kerasFiles());
+
 function fileError(fn: () => unknown): string {
   try {
     fn();
@@ -63,6 +65,12 @@ describe('loading good models', () => {
     expect(await predict(direct, xs)).toEqual(before);
     expect(await predict(fromFiles, xs)).toEqual(before);
     [model, direct, fromFiles].forEach((m) => m.dispose());
+  });
+
+  it('writes weights handed over in parts as one weights file, in order', () => {
+    const artifacts = { ...kerasFilesArtifacts(), weightData: [floats(2).buffer, floats(1.5).buffer] as ArrayBuffer[] };
+    const [, weights] = artifactsToFiles(artifacts, 'parts');
+    expect(Array.from(new Float32Array(weights.bytes.buffer, weights.bytes.byteOffset, 2))).toEqual([2, 1.5]);
   });
 
   it('loads a model as tfjs-converter writes it from Keras', async () => {
