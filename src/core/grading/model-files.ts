@@ -10,6 +10,7 @@
  * failure is a `ModelFileError` whose message is one sentence the learner can act on.
  */
 import type * as tf from '@tensorflow/tfjs';
+import { concatBytes } from '../datasets/bytes';
 
 /** A broken or unsupported model file; `message` is meant to be shown as is. */
 export class ModelFileError extends Error {
@@ -290,15 +291,10 @@ export function joinWeightData(data: tf.io.WeightData | undefined): ArrayBuffer 
 
 // ---------------------------------------------------------------------------------
 
-function concat(parts: Uint8Array[]): ArrayBuffer {
-  const total = parts.reduce((s, p) => s + p.byteLength, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out.buffer;
+/** The parts as one ArrayBuffer of exactly their bytes (a lone part may be a view into a larger one). */
+function concat(parts: readonly Uint8Array[]): ArrayBuffer {
+  const joined = concatBytes(parts);
+  return joined.byteOffset === 0 && joined.byteLength === joined.buffer.byteLength ? (joined.buffer as ArrayBuffer) : joined.slice().buffer;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
