@@ -1,8 +1,8 @@
 /**
  * Runs `time-to-pass-worker.ts` in a worker thread and ends it at its first pass or
- * at a cap on training time (probes' grading left out). A run cut short reports how far it got, and, for a solution with a
- * run still in its first fit, an estimate of that fit at its pace (for most
- * references, the whole run: whether more fits follow is not known yet).
+ * at a cap on training time (probes' grading left out). A run cut short reports
+ * how far it got and, still in its first fit, an estimate of that fit at its pace
+ * (for most references the whole run: whether more fits follow is not known yet).
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
