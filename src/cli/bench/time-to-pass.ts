@@ -9,9 +9,9 @@
  *   wasm/cpu/webgl — what a learner pressing Run and Submit waits.
  *
  * Baseline: stock tfjs `cpu` in Node (our kernels unregistered), the same reference
- * run. Where stock is too slow to finish within the cap (Embedding and conv
+ * and probes. Where stock is too slow to pass within its cap (Embedding and conv
  * gradients: hours), the baseline is the cap — so the ratio is a lower bound — and
- * the row gives the stock run's progress and the whole-run estimate at its pace.
+ * the row gives the stock run's progress and its first fit's estimate at its pace.
  * Headless Chromium's WebGL is SwiftShader, on the CPU: no GPU here.
  * DOJO_BENCH_BROWSER=0 leaves the browser runs out.
  */
@@ -101,8 +101,9 @@ function cappedRow(drillId: string, where: string, backend: string, base: Baseli
 /**
  * Every shipped drill by default (DOJO_BENCH_DRILLS picks some). Each run, in Node
  * and in the browser, is stopped at DOJO_BENCH_RUN_CAP_MS of training (default
- * 3 min; DOJO_BENCH_STOCK_CAP_MS for the stock baseline) and then says so: the CNN and Embedding references take tens of minutes on `cpu`, and the
- * stock-`cpu` baseline hours, which would make the bench a day's work.
+ * 3 min; DOJO_BENCH_STOCK_CAP_MS for the stock baseline) and then says so: the CNN
+ * and Embedding references take tens of minutes on `cpu`, and the stock-`cpu`
+ * baseline hours, which would make the bench a day's work.
  */
 export async function benchTimeToPass(emit: Parameters<BenchSection>[0], opts: { drills?: string[]; browser?: boolean; capMs?: number } = {}): Promise<void> {
   const registry = await loadRegistry();
