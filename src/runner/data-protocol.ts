@@ -15,7 +15,6 @@ export interface DataRequest {
   id: number;
   drillId: string;
   datasetsUrl: string;
-  /** Stamped on what goes down `port`, so the sandbox can tell its run's data from anything else. */
   /** One end of the run's channel; the sandbox worker holds the other. Transferred, used once. */
   port: MessagePort;
 }

@@ -6,10 +6,10 @@
  */
 import type * as tfType from '@tensorflow/tfjs';
 import type { AllSplits } from '../../core/data';
-import type { Drill } from '../../core/drill';
+import type { Drill, GradeInputs } from '../../core/drill';
 import { modelToArtifacts } from '../../core/grading/model-io';
 import type { GradeReport } from '../../core/grading/report';
-import { gradeArtifacts } from '../../runner/grade-artifacts';
+import { gradeArtifactsOn } from '../../runner/grade-artifacts';
 
 /**
  * When to probe. Each probe waits until training has grown by `share` since the
@@ -55,12 +55,15 @@ export interface ProbeHooks {
 /** An `onEpochEnd` for `trainFile` that grades on the schedule and reports the first pass. */
 export function passProbe(drill: Drill, splits: AllSplits, clock: TrainingClock, hooks: ProbeHooks, schedule = new ProbeSchedule()) {
   let passed = false;
+  // Prepared once for all probes: for text drills it builds the vocabulary, for images it resizes the test set.
+  let inputs: GradeInputs | undefined;
   return async (model: tfType.LayersModel): Promise<void> => {
     const trainMs = clock.trainMs();
     if (passed || !schedule.due(trainMs)) return;
     hooks.onGrade?.('begin');
     const t0 = performance.now();
-    const report = await gradeArtifacts(drill, await modelToArtifacts(model), splits);
+    inputs ??= drill.gradeInputs(splits.test, splits.train);
+    const report = await gradeArtifactsOn(drill, await modelToArtifacts(model), inputs);
     const gradeMs = performance.now() - t0;
     clock.pause(gradeMs);
     hooks.onGrade?.('end');
