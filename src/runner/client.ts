@@ -9,8 +9,8 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import { drillMeta } from '../core/drill';
 import { sendLearnerSplitsOffThread } from './data-client';
 import { datasetsUrl } from './drill-data';
-import type { HostMessage, SandboxMessage } from './protocol';
-import { isSandboxMessage } from './protocol';
+import type { HostMessage, HostToFrame, SandboxMessage } from './protocol';
+import { isFrameMessage, isSandboxMessage } from './protocol';
 import { SANDBOX_SRCDOC } from './sandbox/iframe';
 import type { RunEvent, RunHandle, RunnerClient, RunOutcome, RunRequest } from './types';
 import { dataDrillId, drillEntryFor } from './drill-lookup';
@@ -59,49 +59,78 @@ function createSandboxIframe(): HTMLIFrameElement {
   return iframe;
 }
 
+/** What the run hears from its sandbox: the worker's messages, and the iframe's word that the worker died. */
+interface SandboxListener {
+  message(m: SandboxMessage): void;
+  crashed(message: string): void;
+}
+
 class Sandbox {
   readonly iframe = createSandboxIframe();
   readonly ready: Promise<void>;
-  private listener?: (m: SandboxMessage) => void;
-  private readonly onWindowMessage = (e: MessageEvent) => {
-    // Only our own iframe may talk to us, and only in our protocol.
-    if (e.source !== this.iframe.contentWindow) return;
-    const data = e.data as { type?: string };
-    if (data?.type === 'iframe-ready') return this.iframeLoaded();
-    if (!isSandboxMessage(data)) return;
-    // The handshake is kept apart from the run's listener, which may be attached first.
-    if (data.type === 'ready') return this.workerReady();
-    this.listener?.(data);
-  };
+  /** The host's end of the lane to the worker; the other end goes to the worker at boot. */
+  private readonly port: MessagePort;
+  private listener?: SandboxListener;
   private iframeLoaded: () => void = () => {};
   private workerReady: () => void = () => {};
+  private bootFailed: (e: Error) => void = () => {};
+  private readonly onWindowMessage = (e: MessageEvent) => {
+    // Only our own iframe may talk to us, and only in its protocol.
+    if (e.source !== this.iframe.contentWindow || !isFrameMessage(e.data)) return;
+    if (e.data.type === 'iframe-ready') return this.iframeLoaded();
+    const message = `The sandbox worker crashed: ${e.data.message}`;
+    this.bootFailed(new Error(message));
+    this.listener?.crashed(message);
+  };
 
   constructor() {
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    this.port.onmessage = (e: MessageEvent) => {
+      if (!isSandboxMessage(e.data)) return;
+      // The handshake is kept apart from the run's listener, which may be attached first.
+      if (e.data.type === 'ready') return this.workerReady();
+      this.listener?.message(e.data);
+    };
     window.addEventListener('message', this.onWindowMessage);
     const iframeLoaded = new Promise<void>((resolve) => (this.iframeLoaded = resolve));
-    const workerReady = new Promise<void>((resolve) => (this.workerReady = resolve));
+    const workerReady = new Promise<void>((resolve, reject) => {
+      this.workerReady = resolve;
+      this.bootFailed = reject;
+    });
+    workerReady.catch(() => {}); // surfaced through `ready`
     this.ready = (async () => {
       document.body.appendChild(this.iframe);
       const [source] = await Promise.all([loadWorkerSource(), iframeLoaded]);
-      this.iframe.contentWindow!.postMessage({ type: 'boot', workerSource: source }, '*');
+      this.tellFrame({ type: 'boot', workerSource: source, port: channel.port2 }, [channel.port2]);
       const [wasm] = await Promise.all([loadWasm(), workerReady]);
-      // Relayed in order, so the worker has its binaries before any run message.
+      // Sent ahead of any run message on the same port, so the worker has its binaries first.
       this.send({ type: 'prepare', wasm });
     })();
   }
 
-  listen(listener: (m: SandboxMessage) => void): void {
+  listen(listener: SandboxListener): void {
     this.listener = listener;
   }
 
   send(message: HostMessage, transfer: Transferable[] = []): void {
-    this.iframe.contentWindow?.postMessage(message, '*', transfer);
+    this.port.postMessage(message, transfer);
+  }
+
+  /** Terminates the worker at once, whatever it is running. */
+  stop(): void {
+    this.tellFrame({ type: 'stop' });
   }
 
   destroy(): void {
     window.removeEventListener('message', this.onWindowMessage);
     this.listener = undefined;
+    this.port.close();
     this.iframe.remove();
+  }
+
+  private tellFrame(message: HostToFrame, transfer: Transferable[] = []): void {
+    this.iframe.contentWindow?.postMessage(message, '*', transfer);
   }
 }
 
@@ -115,9 +144,13 @@ function whenIdle(fn: () => void): void {
 export function createSandboxRunner(): RunnerClient {
   let spare: Sandbox | undefined;
   const warmSpare = () => {
-    spare ??= new Sandbox();
-    spare.ready.catch(() => {
-      spare?.destroy();
+    if (spare) return;
+    const booting = new Sandbox();
+    spare = booting;
+    booting.ready.catch(() => {
+      // A run may have taken it meanwhile (and reports the failure itself); drop only this one.
+      if (spare !== booting) return;
+      booting.destroy();
       spare = undefined;
     });
   };
@@ -152,24 +185,32 @@ export function createSandboxRunner(): RunnerClient {
 
       let artifacts: Extract<SandboxMessage, { type: 'model' }>['artifacts'] | undefined;
       let backend: Extract<SandboxMessage, { type: 'backend' }>['backend'] | undefined;
-      sandbox.listen((m) => {
-        if (m.type === 'ready' || m.runId !== runId || settled) return; // a superseded run's message
-        onEvent(m);
-        switch (m.type) {
-          case 'backend':
-            backend = m.backend;
-            break;
-          case 'model':
-            artifacts = m.artifacts;
-            break;
-          case 'error':
-            end({ status: 'failed', error: m.error });
-            break;
-          case 'done':
-            if (artifacts && backend) end({ status: 'completed', artifacts, backend, ms: m.ms, tensors: m.tensors });
-            else end({ status: 'failed', error: { kind: 'runtime', message: 'The run ended without a model.' } });
-            break;
-        }
+      sandbox.listen({
+        message(m) {
+          if (m.type === 'ready' || m.runId !== runId || settled) return; // a superseded run's message
+          onEvent(m);
+          switch (m.type) {
+            case 'backend':
+              backend = m.backend;
+              break;
+            case 'model':
+              artifacts = m.artifacts;
+              break;
+            case 'error':
+              end({ status: 'failed', error: m.error });
+              break;
+            case 'done':
+              if (artifacts && backend) end({ status: 'completed', artifacts, backend, ms: m.ms, tensors: m.tensors });
+              else end({ status: 'failed', error: { kind: 'runtime', message: 'The run ended without a model.' } });
+              break;
+          }
+        },
+        crashed(message) {
+          if (settled) return;
+          const error = { kind: 'runtime', message } as const;
+          onEvent({ type: 'error', runId, error });
+          end({ status: 'failed', error });
+        },
       });
 
       const fail = (e: unknown) => end({ status: 'failed', error: { kind: 'runtime', message: (e as Error).message ?? String(e) } });
@@ -205,7 +246,7 @@ export function createSandboxRunner(): RunnerClient {
         runId,
         finished,
         stop() {
-          sandbox.send({ type: 'stop', runId });
+          sandbox.stop();
           end({ status: 'stopped', afterMs: performance.now() - started });
         },
       };

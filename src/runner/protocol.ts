@@ -2,8 +2,14 @@
  * The typed messages between the app (host), the sandbox iframe and the learner's
  * worker. One discriminated union per direction; each side has one `switch`.
  *
+ * Two lanes. The run's own traffic (`HostMessage`, `SandboxMessage`) goes over a
+ * MessagePort straight between the page and the worker, handed to the worker at
+ * boot, so a batch's numbers do not wake the iframe's thread on their way. The
+ * iframe's window messages (`HostToFrame`, `FrameMessage`) are only for what the
+ * worker cannot do itself: start, be terminated, report that it crashed.
+ *
  * Nothing untyped crosses: the host validates what it receives with
- * `isSandboxMessage` because the sandbox runs untrusted code and may lie.
+ * `isSandboxMessage` / `isFrameMessage` because the sandbox runs untrusted code and may lie.
  */
 import type { io } from '@tensorflow/tfjs';
 import type { DrillMeta } from '../core/drill';
@@ -38,7 +44,7 @@ export interface BackendAttempt {
 /** Per-batch or per-epoch numbers as tfjs reports them (`loss`, `acc`, `val_loss`, …). */
 export type Logs = Record<string, number>;
 
-/** Host → sandbox (via the iframe, which relays to the worker). */
+/** Host → sandbox worker, over the sandbox's port. */
 export type HostMessage =
   | {
       type: 'run';
@@ -60,10 +66,9 @@ export type HostMessage =
    * so copying them (0.7 MB, twice: into the iframe's process, then the worker) is
    * off the path from Run to training — it took ~15 ms of each run's start there.
    */
-  | { type: 'prepare'; wasm: Record<string, ArrayBuffer> }
-  | { type: 'stop'; runId: string };
+  | { type: 'prepare'; wasm: Record<string, ArrayBuffer> };
 
-/** Sandbox → host. */
+/** Sandbox worker → host, over the sandbox's port. */
 export type SandboxMessage =
   | { type: 'ready' }
   | { type: 'backend'; runId: string; backend: BackendName; attempts: BackendAttempt[] }
@@ -99,4 +104,24 @@ export function isSandboxMessage(data: unknown): data is SandboxMessage {
   const m = data as { type?: unknown; runId?: unknown };
   if (typeof m.type !== 'string' || !SANDBOX_TYPES.has(m.type)) return false;
   return m.type === 'ready' || typeof m.runId === 'string';
+}
+
+/** Host → sandbox iframe (window messages). */
+export type HostToFrame =
+  /** Start the worker from this bundle and give it `port`, the host's lane to it (transferred). */
+  | { type: 'boot'; workerSource: string; port: MessagePort }
+  /** Terminate the worker: the only stop that works on `while (true) {}`. */
+  | { type: 'stop' };
+
+/** Sandbox iframe → its worker: the bundle to evaluate, then the host's port. */
+export type FrameToWorker = { type: 'boot'; workerSource: string } | { type: 'connect'; port: MessagePort };
+
+/** Sandbox iframe → host (window messages). */
+export type FrameMessage = { type: 'iframe-ready' } | { type: 'worker-crashed'; message: string };
+
+/** Shallow structural check of a window message from the sandbox iframe. */
+export function isFrameMessage(data: unknown): data is FrameMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as { type?: unknown; message?: unknown };
+  return m.type === 'iframe-ready' || (m.type === 'worker-crashed' && typeof m.message === 'string');
 }

@@ -91,6 +91,24 @@ describe('the lab, end to end', () => {
     await context.close();
   });
 
+  it('ends the run when the worker crashes outside the learner function', async () => {
+    const opened = await openDrill();
+    const { page, context } = opened;
+    // Thrown from a timer, so no await in the executor sees it: only the iframe's
+    // `onerror` on the worker does, and reports it on its own lane. The function
+    // itself never settles, so without that report the run would wait until Stop.
+    await setEditorCode(
+      page,
+      `export default async function train() {\n  setTimeout(() => { throw new Error('timer boom'); }, 10);\n  await new Promise(() => {});\n}\n`,
+    );
+    await runOn(opened, 'cpu');
+    const error = page.getByRole('alert').filter({ hasText: /crashed/i });
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.textContent()).toContain('timer boom');
+    await expect.poll(() => page.getByRole('button', { name: 'Run', exact: true }).isEnabled(), { timeout: 10_000 }).toBe(true);
+    await context.close();
+  });
+
   it('keeps learner code away from the app storage', async () => {
     const opened = await openDrill();
     const { page, context } = opened;

@@ -4,9 +4,47 @@
  * (the click and the sandbox's `done` message), so Playwright's round trips do
  * not count.
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export type BrowserBackend = 'webgl' | 'wasm' | 'cpu' | 'webgpu';
+
+/**
+ * Installed in every bench page before the app: hands each message the sandbox
+ * sends the page to `window.__benchSandboxTaps` (the bench's own listeners), and,
+ * while `window.__benchHideCurves` is set, keeps batch and epoch messages from the
+ * app's handler — they are still posted, delivered and dispatched, so the runner's
+ * cost stays in and only the drawing goes.
+ *
+ * The sandbox talks to the page over a MessagePort whose handler the app sets as
+ * `onmessage`, so the setter is wrapped before the app runs. Window messages are
+ * tapped too: older builds (`--dist`) relayed the worker's messages through the
+ * iframe's window.
+ */
+const SANDBOX_TAP = `(() => {
+  const taps = (window.__benchSandboxTaps = new Set());
+  const seen = (e) => {
+    const d = e.data;
+    if (!d || typeof d !== 'object' || typeof d.type !== 'string') return true;
+    for (const tap of taps) tap(d);
+    return !(window.__benchHideCurves && (d.type === 'batch' || d.type === 'epoch'));
+  };
+  window.addEventListener('message', (e) => { if (!seen(e)) e.stopImmediatePropagation(); });
+  const slot = Object.getOwnPropertyDescriptor(MessagePort.prototype, 'onmessage');
+  Object.defineProperty(MessagePort.prototype, 'onmessage', {
+    configurable: true,
+    get() { return slot.get.call(this); },
+    set(fn) { slot.set.call(this, typeof fn === 'function' ? function (e) { if (seen(e)) return fn.call(this, e); } : fn); },
+  });
+})();`;
+
+export async function installSandboxTap(context: BrowserContext): Promise<void> {
+  await context.addInitScript(SANDBOX_TAP);
+}
+
+/** While set, the sandbox's batch and epoch messages reach the page but not the app (see SANDBOX_TAP). */
+export async function hideCurves(page: Page, hide: boolean): Promise<void> {
+  await page.evaluate((h) => void ((window as unknown as { __benchHideCurves: boolean }).__benchHideCurves = h), hide);
+}
 
 export async function openDrill(page: Page, baseUrl: string, drillId: string): Promise<void> {
   await page.goto(new URL(`#/drill/${drillId}`, baseUrl).href);
@@ -67,14 +105,14 @@ export async function timedRun(page: Page, timeoutMs = 600_000): Promise<TimedRu
         let epochEvents = 0;
         let backend: string | null = null;
         let backendAtMs = NaN;
+        const taps = (window as unknown as { __benchSandboxTaps: Set<(d: unknown) => void> }).__benchSandboxTaps;
         const finish = (r: TimedRun | { error: string }) => {
-          window.removeEventListener('message', onMessage);
+          taps.delete(onMessage);
           clearTimeout(timer);
           resolve(r);
         };
-        const onMessage = (e: MessageEvent) => {
-          const d = e.data as { type?: string; ms?: number; backend?: string; error?: { message?: string } } | null;
-          if (!d || typeof d !== 'object') return;
+        const onMessage = (data: unknown) => {
+          const d = data as { type?: string; ms?: number; backend?: string; error?: { message?: string } };
           if (d.type === 'batch') batchEvents++;
           else if (d.type === 'epoch') epochEvents++;
           else if (d.type === 'backend') {
@@ -86,7 +124,7 @@ export async function timedRun(page: Page, timeoutMs = 600_000): Promise<TimedRu
           }
           else if (d.type === 'error') finish({ error: d.error?.message ?? 'run failed' });
         };
-        window.addEventListener('message', onMessage);
+        taps.add(onMessage);
         const timer = setTimeout(() => finish({ error: `no result within ${timeout} ms` }), timeout);
         const t0 = performance.now();
         button.click();

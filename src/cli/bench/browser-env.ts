@@ -11,6 +11,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Plugin, PreviewServer } from 'vite';
 import { projectRoot } from '../paths';
+import { installSandboxTap } from './browser-app';
 
 export const DEFAULT_BENCH_DIST = '/tmp/dist-bench';
 
@@ -83,6 +84,7 @@ export async function startBrowserBench(opts: BrowserBenchOptions = {}): Promise
       // The CLI runs through tsx, whose esbuild wraps named functions in `__name(…)`;
       // functions handed to page.evaluate need that helper on the page too.
       await context.addInitScript('globalThis.__name ??= (f) => f;');
+      await installSandboxTap(context);
       const page = await context.newPage();
       return { context, page };
     },

@@ -19,27 +19,13 @@ import { loadRegistry } from '../exercises';
 import { loadSplitsNode } from '../node-runner';
 import { projectRoot } from '../paths';
 import type { BaselineReply, BaselineRequest } from './browser-baseline-worker';
-import { chooseBackend, openDrill, pasteCode, settle, timedRun, type BrowserBackend } from './browser-app';
+import { chooseBackend, hideCurves, openDrill, pasteCode, settle, timedRun, type BrowserBackend } from './browser-app';
 import { benchRepeats, median, startBrowserBench } from './browser-env';
 import { canMeasureProcessCpu, startCpuMeter, type CpuSpan } from './process-cpu';
 import type { BenchSection } from './index';
 
 const DRILL = 'auto-mpg';
 const BASELINE_ROUTE = '/__bench/baseline-worker.js';
-
-/**
- * Installed before the app: while `__benchHideCurves` is set, the sandbox's batch and
- * epoch messages still reach the page (posted, relayed, dispatched) but not the app's
- * listener, so nothing redraws. The app's listener is added later, so this one runs first.
- */
-const CURVE_FILTER = `window.addEventListener('message', (e) => {
-  const t = e.data && e.data.type;
-  if (window.__benchHideCurves && (t === 'batch' || t === 'epoch')) e.stopImmediatePropagation();
-});`;
-
-async function hideCurves(page: Page, hide: boolean): Promise<void> {
-  await page.evaluate((h) => void ((window as unknown as { __benchHideCurves: boolean }).__benchHideCurves = h), hide);
-}
 
 export interface RunnerBenchOptions {
   backends?: BrowserBackend[];
@@ -171,7 +157,6 @@ export async function benchRunner(emit: Parameters<BenchSection>[0], opts: Runne
   const env = await startBrowserBench({ routes: { [BASELINE_ROUTE]: { type: 'text/javascript', body: async () => workerSource } } });
   try {
     const { page, context } = await env.newPage();
-    await context.addInitScript(CURVE_FILTER);
     await openDrill(page, env.url, DRILL);
     await pasteCode(page, learnerSource(epochs));
     await installBaselineData(page, data);

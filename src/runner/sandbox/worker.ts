@@ -2,7 +2,8 @@
  * The learner's worker. Bundled on its own (IIFE, see vite.config.ts) and started
  * from a `data:` URL by the sandbox iframe, so it has an opaque origin: no access
  * to the app's storage, cookies or DOM, and no way to fetch the app's files.
- * Everything it needs (this code, WASM binaries, data) arrives by message.
+ * Everything it needs (this code, WASM binaries, data) arrives by message: the
+ * bundle from the iframe, the rest from the host over the port the iframe hands on.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
@@ -13,16 +14,26 @@ import { executeLearnerCode } from '../execute';
 import type { LearnerSplits } from '../../core/data';
 import type { DataPortMessage } from '../data-protocol';
 import { registerDojoKernels } from '../kernels';
-import type { HostMessage, SandboxMessage } from '../protocol';
+import type { FrameToWorker, HostMessage, SandboxMessage } from '../protocol';
 import { transpileLearnerSource } from '../transpile';
 
-const scope = self as unknown as { postMessage(m: SandboxMessage): void; onmessage: ((e: MessageEvent<HostMessage>) => void) | null; close(): void };
-const post = (m: SandboxMessage) => scope.postMessage(m);
+const scope = self as unknown as { onmessage: ((e: MessageEvent<FrameToWorker>) => void) | null };
+
+/** The host's lane (see protocol.ts): handed over by the iframe once this bundle is evaluated. */
+let host: MessagePort | undefined;
+const post = (m: SandboxMessage) => host?.postMessage(m);
 
 let busy = false;
 
 scope.onmessage = (event) => {
   const msg = event.data;
+  if (msg.type !== 'connect' || host) return;
+  host = msg.port;
+  host.onmessage = (e: MessageEvent<HostMessage>) => onHostMessage(e.data);
+  post({ type: 'ready' });
+};
+
+function onHostMessage(msg: HostMessage): void {
   switch (msg.type) {
     case 'run':
       if (busy) return; // one run per worker: each run gets a fresh worker and a clean tfjs
@@ -32,11 +43,8 @@ scope.onmessage = (event) => {
     case 'prepare':
       setWasmPaths(wasmBlobUrls(msg.wasm));
       return;
-    case 'stop':
-      scope.close();
-      return;
   }
-};
+}
 
 async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
   const { runId } = msg;
@@ -115,5 +123,3 @@ export default async function train(lab: { data: unknown }): Promise<tf.LayersMo
   return model;
 }
 `);
-
-post({ type: 'ready' });

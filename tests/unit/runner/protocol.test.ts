@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSandboxMessage } from '../../../src/runner/protocol';
+import { isFrameMessage, isSandboxMessage } from '../../../src/runner/protocol';
 
 describe('isSandboxMessage', () => {
   it('accepts the protocol and rejects anything else', () => {
@@ -9,5 +9,18 @@ describe('isSandboxMessage', () => {
     expect(isSandboxMessage({ type: 'steal-cookies', runId: 'r' })).toBe(false);
     expect(isSandboxMessage(null)).toBe(false);
     expect(isSandboxMessage('ready')).toBe(false);
+  });
+});
+
+describe('isFrameMessage', () => {
+  it("accepts only the iframe's own two messages", () => {
+    expect(isFrameMessage({ type: 'iframe-ready' })).toBe(true);
+    expect(isFrameMessage({ type: 'worker-crashed', message: 'boom' })).toBe(true);
+    expect(isFrameMessage({ type: 'worker-crashed' })).toBe(false); // no message to show
+    expect(isFrameMessage({ type: 'worker-crashed', message: { toString: () => 'x' } })).toBe(false);
+    // The worker's run messages never come this way any more.
+    expect(isFrameMessage({ type: 'done', runId: 'r', ms: 1 })).toBe(false);
+    expect(isFrameMessage({ type: 'ready' })).toBe(false);
+    expect(isFrameMessage(undefined)).toBe(false);
   });
 });
