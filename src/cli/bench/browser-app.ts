@@ -87,6 +87,8 @@ export interface TimedRun {
   backendAtMs: number;
   batchEvents: number;
   epochEvents: number;
+  /** What the learner's code printed (console messages, first 100). */
+  consoleLines: string[];
   /** Page clock at Run and at `done` (to pick out what happened during the run). */
   startedAt: number;
   endedAt: number;
@@ -105,6 +107,7 @@ export async function timedRun(page: Page, timeoutMs = 600_000): Promise<TimedRu
         let epochEvents = 0;
         let backend: string | null = null;
         let backendAtMs = NaN;
+        const consoleLines: string[] = [];
         const taps = (window as unknown as { __benchSandboxTaps: Set<(d: unknown) => void> }).__benchSandboxTaps;
         const finish = (r: TimedRun | { error: string }) => {
           taps.delete(onMessage);
@@ -112,15 +115,16 @@ export async function timedRun(page: Page, timeoutMs = 600_000): Promise<TimedRu
           resolve(r);
         };
         const onMessage = (data: unknown) => {
-          const d = data as { type?: string; ms?: number; backend?: string; error?: { message?: string } };
+          const d = data as { type?: string; ms?: number; backend?: string; text?: string; error?: { message?: string } };
           if (d.type === 'batch') batchEvents++;
+          else if (d.type === 'console' && consoleLines.length < 100) consoleLines.push(String(d.text));
           else if (d.type === 'epoch') epochEvents++;
           else if (d.type === 'backend') {
             backend = d.backend ?? null;
             backendAtMs = performance.now() - t0;
           } else if (d.type === 'done') {
             const now = performance.now();
-            finish({ wallMs: now - t0, sandboxMs: d.ms ?? NaN, backend, backendAtMs, batchEvents, epochEvents, startedAt: t0, endedAt: now });
+            finish({ wallMs: now - t0, sandboxMs: d.ms ?? NaN, backend, backendAtMs, batchEvents, epochEvents, consoleLines, startedAt: t0, endedAt: now });
           }
           else if (d.type === 'error') finish({ error: d.error?.message ?? 'run failed' });
         };

@@ -17,7 +17,8 @@ export interface BaselineRequest {
   data: { train: { xs: DenseBlock; ys: DenseBlock }; validation: { xs: DenseBlock; ys: DenseBlock } };
 }
 
-export type BaselineReply = { ok: true; ms: number; weights: number } | { ok: false; message: string };
+/** `epochMs`: what the body passed to `report` (its epochs' times, see workloadBody). */
+export type BaselineReply = { ok: true; ms: number; weights: number; epochMs: number[] } | { ok: false; message: string };
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<BaselineRequest>) => void) | null; postMessage(m: BaselineReply | { ready: true }): void };
 
@@ -39,8 +40,14 @@ async function run(req: BaselineRequest): Promise<BaselineReply> {
     train: { xs: t(req.data.train.xs), ys: t(req.data.train.ys) },
     validation: { xs: t(req.data.validation.xs), ys: t(req.data.validation.ys) },
   };
-  const train = new Function('tf', 'data', `return (async () => {\n${req.body}\n})();`) as (t: typeof tf, d: typeof data) => Promise<tf.LayersModel>;
-  const model = await train(tf, data);
+  let epochMs: number[] = [];
+  const report = (ms: number[]) => void (epochMs = ms);
+  const train = new Function('tf', 'data', 'report', `return (async () => {\n${req.body}\n})();`) as (
+    t: typeof tf,
+    d: typeof data,
+    r: typeof report,
+  ) => Promise<tf.LayersModel>;
+  const model = await train(tf, data, report);
   let weights = 0;
   await model.save(
     tf.io.withSaveHandler(async (a) => {
@@ -48,7 +55,7 @@ async function run(req: BaselineRequest): Promise<BaselineReply> {
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
     }),
   );
-  return { ok: true, ms: performance.now() - t0, weights };
+  return { ok: true, ms: performance.now() - t0, weights, epochMs };
 }
 
 scope.postMessage({ ready: true });

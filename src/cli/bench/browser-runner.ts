@@ -10,6 +10,8 @@
  * the worker trains), and the runner alone — the same run with the sandbox's
  * batch/epoch messages still posted to the page but kept from the app's UI — so the
  * runner's own cost and the cost of drawing the curves on the same cores show apart.
+ * The workload times its own epochs in the worker on both sides, which splits the
+ * wall-time gap into what is paid per epoch and what once per run.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +21,7 @@ import { loadRegistry } from '../exercises';
 import { loadSplitsNode } from '../node-runner';
 import { projectRoot } from '../paths';
 import type { BaselineReply, BaselineRequest } from './browser-baseline-worker';
-import { chooseBackend, hideCurves, openDrill, pasteCode, settle, timedRun, type BrowserBackend } from './browser-app';
+import { chooseBackend, hideCurves, openDrill, pasteCode, settle, timedRun, type BrowserBackend, type TimedRun } from './browser-app';
 import { benchRepeats, median, startBrowserBench } from './browser-env';
 import { canMeasureProcessCpu, startCpuMeter, type CpuSpan } from './process-cpu';
 import type { BenchSection } from './index';
@@ -49,11 +51,17 @@ export function workloadBody(epochs: number): string {
     tf.layers.dense({ units: 1 }),
   ] });
   model.compile({ optimizer: tf.train.adam(0.01), loss: 'meanSquaredError', metrics: ['mae'] });
+  const epochEnds = [performance.now()];
   await model.fit(data.train.xs, data.train.ys, {
     epochs: ${epochs}, batchSize: 32, yieldEvery: 'never', validationData: [data.validation.xs, data.validation.ys],
+    callbacks: { onEpochEnd: async () => void epochEnds.push(performance.now()) },
   });
+  report(epochEnds.slice(1).map((t, i) => t - epochEnds[i]));
   return model;`;
 }
+
+/** How the lab side reports its epochs' times: one console line, read from the run's messages. */
+const EPOCH_LINE = 'EPOCH_MS ';
 
 /** The same body as a lab file: `lab.data` is `{ train, validation }` of tensors for a tensor drill. */
 export function learnerSource(epochs: number): string {
@@ -61,9 +69,17 @@ export function learnerSource(epochs: number): string {
 
 export default async function train(lab: any): Promise<tf.LayersModel> {
   const data = lab.data;
+  const report = (ms: number[]) => console.log('${EPOCH_LINE}' + JSON.stringify(ms));
   ${workloadBody(epochs)}
 }
 `;
+}
+
+/** The epoch times a lab run printed (see learnerSource). */
+function labEpochMs(run: TimedRun): number[] {
+  const line = run.consoleLines.find((l) => l.startsWith(EPOCH_LINE));
+  if (!line) throw new Error('The lab run printed no epoch times.');
+  return JSON.parse(line.slice(EPOCH_LINE.length)) as number[];
 }
 
 /** The baseline worker: same entry style and esbuild settings as the sandbox bundle. */
@@ -122,7 +138,7 @@ async function installBaselineData(page: Page, data: BaselineRequest['data']): P
 }
 
 /** One baseline run in a fresh, already-loaded worker; page clock from request to reply. */
-export async function baselineRun(page: Page, workerUrl: string, req: Omit<BaselineRequest, 'data'>): Promise<Span & { workerMs: number }> {
+export async function baselineRun(page: Page, workerUrl: string, req: Omit<BaselineRequest, 'data'>): Promise<Span & { workerMs: number; epochMs: number[] }> {
   const r = await page.evaluate(
     async ({ workerUrl, req }) => {
       const worker = new Worker(workerUrl);
@@ -138,7 +154,7 @@ export async function baselineRun(page: Page, workerUrl: string, req: Omit<Basel
           worker.postMessage({ ...req, data });
         });
         const endedAt = performance.now();
-        return reply.ok ? { wallMs: endedAt - t0, startedAt: t0, endedAt, workerMs: reply.ms } : { error: reply.message };
+        return reply.ok ? { wallMs: endedAt - t0, startedAt: t0, endedAt, workerMs: reply.ms, epochMs: reply.epochMs } : { error: reply.message };
       } finally {
         worker.terminate();
       }
@@ -175,9 +191,14 @@ export async function benchRunner(emit: Parameters<BenchSection>[0], opts: Runne
       // machine's load nor the position in a round favours a side; settle before
       // each run (also before the baseline: after a lab run the app boots its next
       // spare sandbox, ~0.3 s of CPU that would otherwise land on the baseline's run).
+      const labRun = (hide: boolean) => async () => {
+        await hideCurves(page, hide);
+        const run = await timedRun(page);
+        return { ...run, epochMs: labEpochMs(run) };
+      };
       const sides: Record<Side, () => Promise<Measured>> = {
-        lab: () => measured(timeOrigin, () => hideCurves(page, false).then(() => timedRun(page))),
-        runner: () => measured(timeOrigin, () => hideCurves(page, true).then(() => timedRun(page))),
+        lab: () => measured(timeOrigin, labRun(false)),
+        runner: () => measured(timeOrigin, labRun(true)),
         bare: () => measured(timeOrigin, () => baselineRun(page, workerUrl, req)),
       };
       const runs: Record<Side, Measured[]> = { lab: [], runner: [], bare: [] };
@@ -203,6 +224,27 @@ export async function benchRunner(emit: Parameters<BenchSection>[0], opts: Runne
           ratio: wall.ratio,
           unit: 'ms',
         });
+      }
+      // Where a wall-time gap sits. Whole runs differ by a few % between rounds on
+      // two shared cores; the epochs' own times in the worker tell a cost paid per
+      // epoch (the fit patch, messages) from one paid once per run.
+      const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+      const parts = [
+        { what: `the epochs after the third (${epochs - 3}), summed, timed in the worker`, of: (m: Measured) => sum(m.epochMs.slice(3)), sides: ['lab', 'runner'] as const },
+        { what: 'the first epoch (code not yet compiled in a fresh worker), timed in the worker', of: (m: Measured) => m.epochMs[0], sides: ['runner'] as const },
+        { what: 'the rest of the run: wall time minus its epochs (start: data, backend, code; end: the saved model back on the page)', of: (m: Measured) => m.wallMs - sum(m.epochMs), sides: ['runner'] as const },
+      ];
+      for (const part of parts) {
+        for (const side of part.sides) {
+          const r = pairedRatio(runs.bare.map(part.of), runs[side].map(part.of));
+          emit({
+            name: `runner: ${side === 'lab' ? 'lab run in the app' : 'runner alone'} on ${backend}, ${part.what}, vs bare (ratios ${r.spread})`,
+            baseline: median(runs.bare.map(part.of)),
+            ours: median(runs[side].map(part.of)),
+            ratio: r.ratio,
+            unit: 'ms',
+          });
+        }
       }
       if (runs.bare.every((m) => m.cpu)) {
         const cpuRows = [
@@ -235,6 +277,8 @@ const SIDES: Side[] = ['lab', 'runner', 'bare'];
 
 interface Measured {
   wallMs: number;
+  /** Each epoch's time in the worker, as the workload measured it (fit's own callback). */
+  epochMs: number[];
   /** CPU time during the run (Linux only): all browser processes, and the workers' threads (the one training, and the lab's data worker). */
   cpu?: CpuSpan;
 }
@@ -242,10 +286,10 @@ interface Measured {
 /** Page-clock span of one run (`performance.now()` there). */
 type Span = { wallMs: number; startedAt: number; endedAt: number };
 
-async function measured(timeOrigin: number, run: () => Promise<Span>): Promise<Measured> {
+async function measured(timeOrigin: number, run: () => Promise<Span & { epochMs: number[] }>): Promise<Measured> {
   const meter = canMeasureProcessCpu() ? startCpuMeter() : undefined;
   const span = await run();
-  return { wallMs: span.wallMs, cpu: meter?.stop(timeOrigin + span.startedAt, timeOrigin + span.endedAt) };
+  return { wallMs: span.wallMs, epochMs: span.epochMs, cpu: meter?.stop(timeOrigin + span.startedAt, timeOrigin + span.endedAt) };
 }
 
 export function rotate<T>(list: readonly T[], by: number): T[] {
