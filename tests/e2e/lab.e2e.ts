@@ -152,6 +152,17 @@ describe('backends', () => {
     await context.close();
   });
 
+  it('on Auto, passes over WebGL emulated on the CPU (SwiftShader here) for WASM, and says so', async () => {
+    const opened = await openDrill();
+    const { page, context } = opened;
+    await setEditorCode(page, solution.replace('epochs: 100', 'epochs: 3'));
+    await runOn(opened, 'auto');
+    await expect.poll(() => page.getByTestId('active-backend').textContent(), { timeout: 60_000 }).toMatch(/wasm/i);
+    const skipped = page.locator('.backend-attempts li').filter({ hasText: /^WebGL unavailable: emulated on the CPU \(SwiftShader\)/ });
+    await skipped.waitFor({ timeout: 10_000 });
+    await context.close();
+  });
+
   it('offers to re-run on the next backend when a backend fails', async () => {
     const opened = await openDrill();
     const { page, context } = opened;

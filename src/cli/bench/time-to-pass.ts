@@ -13,7 +13,8 @@
  * gradients: hours), the baseline is the cap — so the ratio is a lower bound — and
  * the row gives the stock run's progress and its first fit's estimate at its pace.
  * Headless Chromium's WebGL is SwiftShader, on the CPU: no GPU here.
- * DOJO_BENCH_BROWSER=0 leaves the browser runs out.
+ * DOJO_BENCH_BROWSER=0 leaves the browser runs out; DOJO_BENCH_NODE_BACKENDS picks
+ * Node's (empty: none, only the stock baseline, e.g. to give the browser the hours).
  */
 import { readFileSync } from 'node:fs';
 import { DEFAULT_PASS_POINTS } from '../../core/drill';
@@ -25,6 +26,15 @@ import { startBrowserBench } from './browser-env';
 import type { BenchRow, BenchSection } from './index';
 
 const NODE_BACKENDS: NodeBackend[] = ['cpu', 'wasm'];
+
+function nodeBackends(): NodeBackend[] {
+  const picked = process.env.DOJO_BENCH_NODE_BACKENDS;
+  if (picked === undefined) return NODE_BACKENDS;
+  const list = picked.split(',').filter(Boolean);
+  const unknown = list.filter((b) => !(NODE_BACKENDS as string[]).includes(b));
+  if (unknown.length) throw new Error(`DOJO_BENCH_NODE_BACKENDS: unknown backend ${unknown.join(', ')} (Node has ${NODE_BACKENDS.join(', ')}).`);
+  return list as NodeBackend[];
+}
 // WebGL last: a run past the cap leaves SwiftShader's queued work slowing whatever runs next.
 const BROWSER_BACKENDS: BrowserBackend[] = ['wasm', 'cpu', 'webgl'];
 
@@ -116,7 +126,7 @@ export async function benchTimeToPass(emit: Parameters<BenchSection>[0], opts: {
   for (const drill of drills) {
     const base = stockBaseline(await runCapped({ drillId: drill.id, backend: 'cpu', kernels: 'stock' }, stockCapMs));
     baselines.set(drill.id, base);
-    for (const backend of NODE_BACKENDS) {
+    for (const backend of nodeBackends()) {
       const o = await runCapped({ drillId: drill.id, backend, kernels: 'ours' }, capMs);
       if (o.kind === 'done') emit(row(drill.id, 'Node', backend, base, o));
       else emit(cappedRow(drill.id, 'Node', backend, base, capMs, o.estimateMs === null ? '' : `; fit 1 ~${formatDuration(o.estimateMs)} at that pace`, o.estimateMs));
