@@ -45,12 +45,24 @@ export default async function train(lab: Lab<ImageLabData>): Promise<tf.LayersMo
   model.compile({ optimizer: tf.train.adam(0.002), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
 
   // Few drawings per class and unseen emoji at test time: new augmentations every epoch.
+  // Validation accuracy swings by several points from one epoch to the next, so the
+  // weights of the best epoch are kept (Keras: ModelCheckpoint(save_best_only=True)),
+  // not the last epoch's.
+  let bestAcc = -1;
+  let bestWeights: tf.Tensor[] = [];
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     const batch = augmented(xs, lab.seed + 1000 * epoch);
     const h = await model.fit(batch, ys, { epochs: 1, batchSize: 32, shuffle: true, validationData: [valXs, valYs] });
     batch.dispose();
-    lab.log(`epoch ${epoch + 1}: val_acc ${(h.history.val_acc[0] as number).toFixed(3)}`);
+    const acc = h.history.val_acc[0] as number;
+    if (acc >= bestAcc) {
+      bestAcc = acc;
+      tf.dispose(bestWeights);
+      bestWeights = model.getWeights().map((w) => w.clone());
+    }
+    lab.log(`epoch ${epoch + 1}: val_acc ${acc.toFixed(3)}`);
   }
-  tf.dispose([xs, ys, valXs, valYs]);
+  model.setWeights(bestWeights);
+  tf.dispose([...bestWeights, xs, ys, valXs, valYs]);
   return model;
 }
