@@ -54,7 +54,7 @@ export async function selectBackend(tf: typeof tfType, choice: BackendChoice, ch
       const renderer = choice === 'auto' && fallbackLeft ? emulated(tf, name) : undefined;
       if (renderer) {
         // Left registered (unlike a failed one): the learner's own tf.setBackend may still pick it.
-        attempts.push({ backend: name, ok: false, error: `emulated on the CPU (${renderer}), slower here than WASM; choose it to use it anyway` });
+        attempts.push({ backend: name, ok: false, error: `emulated on the CPU (${renderer}), slower here than WASM or CPU; choose it to use it anyway` });
         continue;
       }
       attempts.push({ backend: name, ok: true });

@@ -20,7 +20,7 @@ let backendReady: Promise<unknown> | undefined;
 /**
  * WebGL on a real GPU, else WASM, else the CPU: grading is inference only, over the
  * whole test split. `selectBackend` passes over a WebGL emulated on the CPU; measured
- * on a Fashion-MNIST CNN's 10,000 test images: WASM ~5 s, SwiftShader WebGL 57 s,
+ * on a Fashion-MNIST CNN's 10,000 test images: WASM 3–7 s, SwiftShader WebGL 57–100 s,
  * `cpu` 135 s.
  */
 async function startBackend(): Promise<void> {

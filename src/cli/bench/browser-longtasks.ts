@@ -48,6 +48,8 @@ export function scenarios(): Scenario[] {
   const solution = readFileSync(path.join(projectRoot, 'exercises/auto-mpg/solution.ts'), 'utf8');
   return [
     { drill: 'auto-mpg', backend: 'webgl', code: solution, label: 'auto-mpg reference on webgl' },
+    // What Auto picks where WebGL is emulated on the CPU (as in headless Chromium here).
+    { drill: 'auto-mpg', backend: 'wasm', code: solution, label: 'auto-mpg reference on wasm' },
     { drill: 'fashion-mnist-dense', backend: 'cpu', code: FASHION_QUICK, label: 'fashion-mnist (60k images) on cpu' },
   ];
 }
