@@ -44,13 +44,13 @@ export async function selectBackend(tf: typeof tfType, choice: BackendChoice, ch
   if (order.length === 0) {
     attempts.push({ backend: choice === 'auto' ? 'cpu' : choice, ok: false, error: 'not available in this environment' });
   }
-  for (const name of order) {
+  for (const [i, name] of order.entries()) {
     try {
       const ok = await tf.setBackend(name);
       if (!ok) throw new Error('failed to initialise');
       await tf.ready();
       await probe(tf);
-      const fallbackLeft = order.indexOf(name) < order.length - 1;
+      const fallbackLeft = i < order.length - 1;
       const renderer = choice === 'auto' && fallbackLeft ? emulated(tf, name) : undefined;
       if (renderer) {
         // Left registered (unlike a failed one): the learner's own tf.setBackend may still pick it.

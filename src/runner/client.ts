@@ -4,8 +4,6 @@
  * starts at once. Stop removes the iframe, which ends its worker even in
  * `while (true) {}`.
  */
-import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import { drillMeta } from '../core/drill';
 import { sendLearnerSplitsOffThread } from './data-client';
 import { datasetsUrl } from './drill-data';
@@ -14,6 +12,7 @@ import { isFrameMessage, isSandboxMessage } from './protocol';
 import { SANDBOX_SRCDOC } from './sandbox/iframe';
 import type { RunEvent, RunHandle, RunnerClient, RunOutcome, RunRequest } from './types';
 import { dataDrillId, drillEntryFor } from './drill-lookup';
+import { WASM_ASSET_URLS } from './wasm-assets';
 
 const WORKER_URL = `${import.meta.env.BASE_URL}sandbox/worker.js`;
 
@@ -28,10 +27,9 @@ function loadWorkerSource(): Promise<string> {
 }
 
 function loadWasm(): Promise<Record<string, ArrayBuffer>> {
-  wasmBinaries ??= Promise.all([fetchOk(wasmPlainUrl), fetchOk(wasmSimdUrl)]).then(async ([plain, simd]) => ({
-    'tfjs-backend-wasm.wasm': await plain.arrayBuffer(),
-    'tfjs-backend-wasm-simd.wasm': await simd.arrayBuffer(),
-  }));
+  wasmBinaries ??= Promise.all(
+    Object.entries(WASM_ASSET_URLS).map(async ([name, url]) => [name, await (await fetchOk(url)).arrayBuffer()] as const),
+  ).then((entries) => Object.fromEntries(entries));
   wasmBinaries.catch(() => (wasmBinaries = undefined));
   return wasmBinaries;
 }

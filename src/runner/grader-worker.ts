@@ -4,11 +4,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import { selectBackend } from './backend';
 import { drillEntryFor } from './drill-lookup';
 import { registerDojoKernels } from './kernels';
+import { WASM_ASSET_URLS } from './wasm-assets';
 import { loadAllSplits } from './drill-data';
 import { gradeArtifacts } from './grade-artifacts';
 import type { GraderRequest, GraderResponse } from './grader-protocol';
@@ -25,11 +24,8 @@ let backendReady: Promise<unknown> | undefined;
  */
 async function startBackend(): Promise<void> {
   // Same-origin and ours, so WASM comes from the app's own (precached) files.
-  setWasmPaths({
-    'tfjs-backend-wasm.wasm': wasmPlainUrl,
-    'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-    'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdUrl,
-  });
+  // The threaded build is only loaded when cross-origin isolated, which the app is not; tfjs still wants a path.
+  setWasmPaths({ ...WASM_ASSET_URLS, 'tfjs-backend-wasm-threaded-simd.wasm': WASM_ASSET_URLS['tfjs-backend-wasm-simd.wasm'] });
   const { backend, attempts } = await selectBackend(tf, 'auto');
   if (!backend) throw new Error(`No backend could start for grading: ${attempts.map((a) => `${a.backend} (${a.error})`).join('; ')}.`);
   if (backend === 'cpu' || backend === 'wasm') registerDojoKernels(backend);

@@ -1,0 +1,12 @@
+/**
+ * The tfjs WASM binaries as the app serves them (hashed, precached), keyed by the
+ * file names tfjs asks for. The page fetches them for the sandbox, which has an
+ * opaque origin and cannot; the grader, same-origin, points tfjs at them directly.
+ */
+import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+
+export const WASM_ASSET_URLS: Readonly<Record<string, string>> = {
+  'tfjs-backend-wasm.wasm': wasmPlainUrl,
+  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+};
