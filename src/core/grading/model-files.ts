@@ -30,6 +30,14 @@ const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1 };
 const QUANTIZED_BYTES: Record<string, number> = { uint8: 1, uint16: 2, float16: 2 };
 /** More elements than this in one weight is not a model anyone trained for an exam drill. */
 export const MAX_WEIGHT_ELEMENTS = 1e9;
+/**
+ * Largest model we read, in bytes of weights (and of any one file given). A drill's
+ * reference has at most a few MB; a Keras model trained in Colab for an exam task
+ * tens. The cap keeps a forged or mistaken file from filling the page's memory.
+ */
+export const MAX_MODEL_BYTES = 256 * 1024 * 1024;
+/** A model.json (topology and manifest) is kilobytes; anything this large is not one. */
+export const MAX_MODEL_JSON_BYTES = 32 * 1024 * 1024;
 
 const CONVERT_HINT =
   'Convert a Keras model with `tensorflowjs_converter --input_format keras model.h5 web_model/` ' +
@@ -177,13 +185,54 @@ function readManifest(json: ModelJson): ManifestGroup[] {
   if (!Array.isArray(m)) {
     throw new ModelFileError('model.json has no weightsManifest, so the model has no trained weights; save or convert the whole model, not only its architecture.');
   }
-  return m.map((group: unknown, g) => {
+  const groups = m.map((group: unknown, g) => {
     const gr = group as { paths?: unknown; weights?: unknown };
     if (!isObject(group) || !Array.isArray(gr.paths) || !Array.isArray(gr.weights) || !gr.paths.every((p) => typeof p === 'string')) {
       throw new ModelFileError(`model.json's weightsManifest group ${g + 1} is malformed (it needs "paths" and "weights" lists).`);
     }
+    (gr.paths as string[]).forEach(checkWeightPath);
     (gr.weights as unknown[]).forEach(checkWeightEntry);
     return { paths: gr.paths as string[], weights: gr.weights as tf.io.WeightsManifestEntry[] };
+  });
+  const total = groups.reduce((sum, group) => sum + group.weights.reduce((s, w) => s + weightBytes(w), 0), 0);
+  if (total > MAX_MODEL_BYTES) {
+    throw new ModelFileError(`model.json describes more than ${MAX_MODEL_BYTES / 1024 / 1024} MB of weights; no exam-style task needs a model that large.`);
+  }
+  return groups;
+}
+
+/**
+ * A weight file must sit beside model.json or in a folder below it: converters and
+ * `model.save` write plain names. A path that climbs out (`../`), is absolute or
+ * names a URL would make `dojo grade` read whatever file it points at, so it is
+ * refused before anything is read, naming the path as given and nothing about it.
+ */
+function checkWeightPath(path: string): void {
+  const segments = path.split(/[\\/]+/);
+  const outside =
+    path === '' ||
+    path.includes('\0') ||
+    /^[\\/]/.test(path) ||
+    /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(path) || // C:\…, file:, http:
+    segments.some((seg) => safeDecode(seg) === '..');
+  if (outside) {
+    throw new ModelFileError(
+      `model.json names the weight file '${path}', which is not inside the model's folder; weight files must sit beside model.json (as converters and model.save write them).`,
+    );
+  }
+}
+
+/**
+ * The weight files a model.json names, each with the most bytes it may hold (its
+ * group's size as the manifest describes it). A reader on disk checks both before it
+ * reads a byte. Throws the same ModelFileError as `artifactsFromFiles` for a broken
+ * model.json, so the message does not depend on where the model came from.
+ */
+export function weightFileLimits(jsonFile: ModelFile): Array<{ path: string; maxBytes: number }> {
+  const manifest = readManifest(parseModelJson(jsonFile));
+  return manifest.flatMap((group) => {
+    const maxBytes = group.weights.reduce((sum, w) => sum + weightBytes(w), 0);
+    return group.paths.map((path) => ({ path, maxBytes }));
   });
 }
 
@@ -250,6 +299,9 @@ export function validateArtifacts(artifacts: tf.io.ModelArtifacts): void {
   else if (isArrayBuffer(data)) actual = data.byteLength;
   else if (Array.isArray(data) && data.every(isArrayBuffer)) actual = data.reduce((s, b) => s + b.byteLength, 0);
   else throw new ModelFileError('The model\'s weight data is not binary data.');
+  if (actual > MAX_MODEL_BYTES || expected > MAX_MODEL_BYTES) {
+    throw new ModelFileError(`The model's weights take more than ${MAX_MODEL_BYTES / 1024 / 1024} MB; no exam-style task needs a model that large.`);
+  }
   if (actual !== expected) {
     throw new ModelFileError(
       actual < expected

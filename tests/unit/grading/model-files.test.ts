@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readModelDir } from '../../../src/cli/model-files';
-import { ModelFileError, loadModelFromArtifacts } from '../../../src/core/grading/model-io';
+import { ModelFileError, artifactsFromFiles, loadModelFromArtifacts } from '../../../src/core/grading/model-io';
 
 const FIXTURES = join(__dirname, '../../fixtures/models');
 const tmp = mkdtempSync(join(tmpdir(), 'dojo-model-files-'));
@@ -77,5 +77,92 @@ describe('readModelDir', () => {
     const bad = join(tmp, 'bad.json');
     writeFileSync(bad, 'not json');
     expect(await error(bad)).toMatch(/^bad\.json is not valid JSON/);
+  });
+
+  describe('reads only the model\'s own weight files', () => {
+    const LINEAR = join(FIXTURES, 'keras-converted-linear');
+    const shardBytes = () => readFileSync(join(LINEAR, 'group1-shard1of1.bin'));
+    /** A copy of the converter fixture whose manifest names `paths` instead of its shard. */
+    function modelNaming(paths: string[]): string {
+      const dir = mkdtempSync(join(tmp, 'paths-'));
+      const json = JSON.parse(readFileSync(join(LINEAR, 'model.json'), 'utf8'));
+      json.weightsManifest[0].paths = paths;
+      writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
+      return dir;
+    }
+
+    it.each([
+      ['a path that climbs out', '../../../../../../../../etc/passwd'],
+      ['a climb hidden in the middle', 'sub/../../secret.bin'],
+      ['a percent-encoded climb', '%2e%2e/secret.bin'],
+      ['an absolute path', '/dev/zero'],
+      ['a Windows drive', 'C:\\Windows\\win.ini'],
+      ['a URL', 'file:///etc/passwd'],
+    ])('refuses %s, naming the path as given and nothing about the file', async (_, weightPath) => {
+      // A file that the path would reach, so a leak of its size or contents would show.
+      const dir = modelNaming([weightPath]);
+      writeFileSync(join(dir, '..', 'secret.bin'), 'SECRET CONTENTS 123');
+      const message = await error(join(dir, 'model.json'));
+      expect(message).toBe(
+        `model.json names the weight file '${weightPath}', which is not inside the model's folder; weight files must sit beside model.json (as converters and model.save write them).`,
+      );
+      expect(message).not.toMatch(/bytes|holds|SECRET|\d{3,}/);
+    });
+
+    it('refuses the same paths in the browser, even when a file of that name was given', () => {
+      const json = JSON.parse(readFileSync(join(LINEAR, 'model.json'), 'utf8'));
+      json.weightsManifest[0].paths = ['../group1-shard1of1.bin'];
+      const files = [
+        { name: 'model.json', bytes: new TextEncoder().encode(JSON.stringify(json)) },
+        { name: 'group1-shard1of1.bin', bytes: shardBytes() },
+      ];
+      expect(() => artifactsFromFiles(files)).toThrow(/names the weight file '\.\.\/group1-shard1of1\.bin', which is not inside the model's folder/);
+    });
+
+    it('refuses a link inside the folder that points outside it (e.g. at /dev/zero)', async () => {
+      const dir = modelNaming(['weights.bin']);
+      symlinkSync('/dev/zero', join(dir, 'weights.bin'));
+      expect(await error(dir)).toBe("The weight file 'weights.bin' is a link to a file outside the model's folder.");
+    });
+
+    it('follows a link that stays inside the folder', async () => {
+      const dir = modelNaming(['weights.bin']);
+      writeFileSync(join(dir, 'real.bin'), shardBytes());
+      symlinkSync(join(dir, 'real.bin'), join(dir, 'weights.bin'));
+      expect(await predictOne(dir, 2)).toBe(5.5);
+    });
+
+    it('reads a shard in a subfolder', async () => {
+      const dir = modelNaming(['shards/w.bin']);
+      mkdirSync(join(dir, 'shards'));
+      writeFileSync(join(dir, 'shards/w.bin'), shardBytes());
+      expect(await predictOne(dir, 2)).toBe(5.5);
+    });
+
+    it('refuses a weight file larger than the manifest describes without reading it', async () => {
+      const dir = modelNaming(['big.bin']);
+      writeFileSync(join(dir, 'big.bin'), new Uint8Array(64 * 1024 * 1024 + 3));
+      expect(await error(dir)).toBe(
+        "The weight file 'big.bin' is larger than model.json describes; the weight files do not belong to this model.json.",
+      );
+    });
+
+    it('refuses a weight "file" that is a folder', async () => {
+      const dir = modelNaming(['w.bin']);
+      mkdirSync(join(dir, 'w.bin'));
+      expect(await error(dir)).toBe("The weight file 'w.bin' is not a regular file.");
+    });
+
+    it('refuses a device given as the model itself', async () => {
+      expect(await error('/dev/zero')).toBe("'/dev/zero' is not a regular file.");
+    });
+
+    it('refuses a manifest describing more weights than any model we read', async () => {
+      const dir = modelNaming(['group1-shard1of1.bin']);
+      const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+      json.weightsManifest[0].weights[0].shape = [20000, 20000];
+      writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
+      expect(await error(dir)).toMatch(/^model\.json describes more than 256 MB of weights/);
+    });
   });
 });
