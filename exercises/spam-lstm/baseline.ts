@@ -7,9 +7,8 @@ export default async function train(lab: Lab<TextLabData>): Promise<tf.LayersMod
   const { train } = lab.data;
   const tokenizer = new Tokenizer({ numWords: 2_000, oovToken: '<OOV>' });
   tokenizer.fitOnTexts(train.texts);
-  const padded = padSequences(tokenizer.textsToSequences(train.texts), { maxlen: 50, padding: 'pre', truncating: 'post' });
-  const xs = tf.tensor2d(padded.values, padded.shape, 'float32');
-  const ys = tf.tensor2d(Float32Array.from(train.labels), [train.labels.length, 1]);
+  const xs = padSequences(tokenizer.textsToSequences(train.texts), { maxlen: 50, padding: 'pre', truncating: 'post' });
+  const ys = train.ys;
   const model = tf.sequential({
     layers: [
       tf.layers.embedding({ inputDim: 2_000, outputDim: 4, inputLength: 50 }),

@@ -6,7 +6,8 @@ import type { Lab, TextLabData } from 'tensor-dojo';
  * Spam or ham with an LSTM — tokenise and pad the texts as the statement says, then
  * build a model with an LSTM layer (on its own or inside a Bidirectional wrapper), compile
  * and train it, and return it.
- * lab.data.train.texts: e-mails; lab.data.train.labels: 0 = ham, 1 = spam.
+ * lab.data.train.texts: e-mails; lab.data.train.labels: 0 = ham, 1 = spam (train.ys: the same as a tensor fit takes).
+ * padSequences returns a tensor fit takes, as Keras' pad_sequences.
  * Fixed settings: numWords 2000, oovToken '<OOV>', maxlen 50, padding 'pre', truncating 'post'.
  */
 export default async function train(lab: Lab<TextLabData>): Promise<tf.LayersModel> {

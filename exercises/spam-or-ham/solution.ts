@@ -10,14 +10,12 @@ export default async function train(lab: Lab<TextLabData>): Promise<tf.LayersMod
   // Fit on the training texts only: the grader rebuilds this tokenizer the same way.
   const tokenizer = new Tokenizer({ numWords: VOCAB, oovToken: '<OOV>' });
   tokenizer.fitOnTexts(train.texts);
-  const encode = (texts: string[]) => {
-    const padded = padSequences(tokenizer.textsToSequences(texts), { maxlen: MAXLEN, padding: 'post', truncating: 'post' });
-    return tf.tensor2d(padded.values, padded.shape, 'float32');
-  };
+  // padSequences returns a tensor fit takes, as Keras' pad_sequences returns an array.
+  const encode = (texts: string[]) => padSequences(tokenizer.textsToSequences(texts), { maxlen: MAXLEN, padding: 'post', truncating: 'post' });
   const xs = encode(train.texts);
-  const ys = tf.tensor2d(Float32Array.from(train.labels), [train.labels.length, 1]);
+  const ys = train.ys; // class ids as a float32 tensor, as binaryCrossentropy takes them
   const valXs = encode(validation.texts);
-  const valYs = tf.tensor2d(Float32Array.from(validation.labels), [validation.labels.length, 1]);
+  const valYs = validation.ys;
 
   const model = tf.sequential({
     layers: [

@@ -9,8 +9,13 @@
 import type * as tfType from '@tensorflow/tfjs';
 import type { LearnerSplits } from '../core/data';
 import type { DrillMeta } from '../core/drill';
+import { contractBreaches } from '../core/grading/contract';
+import { setOldApiSink } from '../core/helpers/deprecation';
 import { createLab } from '../core/lab/create';
-import { measureFunctionHeaderLines, toLearnerError } from './learner-stack';
+import { summarizeModel, type ModelSummary } from '../core/model-summary';
+import { kerasFitInputs, kerasValidationData, nonTensorArgument } from './fit-inputs';
+import { nanLossSentence } from './learner-errors';
+import { learnerFrames, measureFunctionHeaderLines, RunStop, toLearnerError } from './learner-stack';
 import type { LearnerError, Logs } from './protocol';
 import { transpileLearnerSource } from './transpile';
 
@@ -19,7 +24,16 @@ export type ExecutionEvent =
   | { type: 'console'; level: 'log' | 'info' | 'warn' | 'error'; text: string }
   | { type: 'train-begin'; epochs: number; batchesPerEpoch: number | null }
   | { type: 'batch'; epoch: number; batch: number; logs: Logs }
-  | { type: 'epoch'; epoch: number; logs: Logs };
+  | { type: 'epoch'; epoch: number; logs: Logs }
+  /** Keras' `model.summary()` of a model learner code trains (at its first fit) or returns. */
+  | { type: 'summary'; summary: ModelSummary };
+
+/**
+ * A run option that rides on the drill the host sends: the sandbox worker hands
+ * the drill to the executor as it is, so the option needs no new field in the
+ * worker. The executor takes it off before learner code sees `lab.drill`.
+ */
+export type RunDrillMeta = DrillMeta & { trainAnyway?: boolean };
 
 export interface ExecuteOptions {
   tf: typeof tfType;
@@ -44,6 +58,12 @@ export interface ExecuteOptions {
    * The bench's time-to-pass grades the model here (the learner's code never sees it).
    */
   onEpochEnd?: (model: tfType.LayersModel) => Promise<void>;
+  /**
+   * Train a model that breaks the drill's contract instead of stopping at `fit`
+   * (with a warning in the console); some learners want to experiment. Also read
+   * from `drill.trainAnyway` (see RunDrillMeta).
+   */
+  trainAnyway?: boolean;
 }
 
 export type ExecuteResult =
@@ -66,8 +86,19 @@ export async function executeLearnerCode(opts: ExecuteOptions): Promise<ExecuteR
     opts.emit({ type: 'console', level, text: values.map(formatValue).join(' ') });
   const learnerConsole = { log: log('log'), info: log('info'), warn: log('warn'), error: log('error'), debug: log('log') };
 
-  const restoreFit = attachLiveCurves(tf, opts.emit, opts.batchEventIntervalMs ?? 100, opts.onEpochEnd);
-  const lab = createLab({ tf, drill: opts.drill, splits: opts.splits, backend: opts.backend, seed: opts.seed ?? 42, log: learnerConsole.log });
+  const { trainAnyway: anywayOnDrill, ...drill } = opts.drill as RunDrillMeta;
+  const summarized = new WeakSet<object>();
+  const restoreFit = attachFitHooks(tf, {
+    emit: opts.emit,
+    intervalMs: opts.batchEventIntervalMs ?? 100,
+    onEpochEnd: opts.onEpochEnd,
+    contract: drill.contract,
+    trainAnyway: opts.trainAnyway ?? anywayOnDrill === true,
+    summarized,
+    lineOf: (stack) => learnerFrames(stack, filename, headerLines)[0]?.position.line,
+  });
+  const restoreOldApi = setOldApiSink((text) => opts.emit({ type: 'console', level: 'warn', text }));
+  const lab = createLab({ tf, drill, splits: opts.splits, backend: opts.backend, seed: opts.seed ?? 42, log: learnerConsole.log });
   const before = tf.memory().numTensors;
   try {
     let trainFn: unknown;
@@ -108,6 +139,10 @@ export async function executeLearnerCode(opts: ExecuteOptions): Promise<ExecuteR
       };
     }
 
+    // Every run shows its model's table, also when the model was never fitted here.
+    const inner = (model as { model?: unknown }).model;
+    if (!summarized.has(model) && !(inner && summarized.has(inner))) opts.emit({ type: 'summary', summary: summarizeModel(model) });
+
     const after = tf.memory().numTensors;
     let artifacts: tfType.io.ModelArtifacts | undefined;
     try {
@@ -129,6 +164,7 @@ export async function executeLearnerCode(opts: ExecuteOptions): Promise<ExecuteR
     };
   } finally {
     restoreFit();
+    restoreOldApi();
   }
 }
 
@@ -141,15 +177,37 @@ function makeRequire(tf: typeof tfType, modules: Record<string, unknown>) {
   };
 }
 
+interface FitHooks {
+  emit: ExecuteOptions['emit'];
+  intervalMs: number;
+  onEpochEnd: ExecuteOptions['onEpochEnd'];
+  contract: DrillMeta['contract'];
+  trainAnyway: boolean;
+  /** Models whose summary went out (the executor adds the returned model's at the end if missing). */
+  summarized: WeakSet<object>;
+  /** The learner's line in a stack captured at a call from their code. */
+  lineOf(stack: string): number | undefined;
+}
+
 /**
- * Patches `fit` and `fitDataset` so every training call streams its curves to the
- * lab, whatever callbacks the learner passes (the exam's code just calls fit).
+ * Patches tfjs' training entry points for the length of a run, whatever the learner
+ * passes (the exam's code just calls fit):
+ * - `fit`: the pre-flight contract check (before training and again when fit
+ *   returns), the model's summary, Keras' inputs (arrays, integer labels), live
+ *   curves and a NaN-loss notice;
+ * - `fitDataset`: live curves; `evaluate`: Keras' inputs;
+ * - `summary()`: printed to the lab's console, not the worker's or the CLI's stdout.
  */
-function attachLiveCurves(tf: typeof tfType, emit: ExecuteOptions['emit'], intervalMs: number, onEpochEnd: ExecuteOptions['onEpochEnd']): () => void {
+function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
+  const { emit, intervalMs, onEpochEnd } = hooks;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- patching tfjs' own methods
-  const proto = tf.LayersModel.prototype as unknown as Record<'fit' | 'fitDataset', (...args: any[]) => unknown>;
+  const proto = tf.LayersModel.prototype as unknown as Record<'fit' | 'fitDataset' | 'evaluate' | 'summary', (...args: any[]) => any>;
   const originalFit = proto.fit;
   const originalFitDataset = proto.fitDataset;
+  const originalEvaluate = proto.evaluate;
+  const originalSummary = proto.summary;
+  let nanTold = false;
+  const warned = new WeakSet<object>();
 
   // tfjs hands callbacks its logs as scalar tensors and reads them back only for a
   // callback that asks. Reading one back waits for the device (a GPU→CPU sync on
@@ -160,6 +218,9 @@ function attachLiveCurves(tf: typeof tfType, emit: ExecuteOptions['emit'], inter
     private epoch = 0;
     private lastBatchSent = -Infinity;
     private queue: Promise<void> = Promise.resolve();
+    constructor(private readonly fitLine: number | undefined) {
+      super();
+    }
     private send(event: Promise<ExecutionEvent>): void {
       this.queue = this.queue.then(async () => emit(await event)).catch(() => {});
     }
@@ -179,7 +240,17 @@ function attachLiveCurves(tf: typeof tfType, emit: ExecuteOptions['emit'], inter
       this.send(readLogs(logs).then((values) => ({ type: 'batch', epoch, batch, logs: values })));
     }
     override async onEpochEnd(epoch: number, logs?: UnresolvedLogs): Promise<void> {
-      this.send(readLogs(logs).then((values) => ({ type: 'epoch', epoch, logs: values })));
+      this.send(
+        readLogs(logs).then((values) => {
+          // tfjs trains on through a NaN loss without a word; say it once, in the learner's terms.
+          if (!nanTold && Number.isNaN(values.loss)) {
+            nanTold = true;
+            const at = this.fitLine ? ` (model.fit at line ${this.fitLine})` : '';
+            emit({ type: 'console', level: 'warn', text: `${nanLossSentence(epoch)}${at}` });
+          }
+          return { type: 'epoch', epoch, logs: values };
+        }),
+      );
       if (onEpochEnd) await onEpochEnd(this.model);
     }
     override async onTrainEnd(): Promise<void> {
@@ -188,21 +259,83 @@ function attachLiveCurves(tf: typeof tfType, emit: ExecuteOptions['emit'], inter
     }
   }
 
+  /** The pre-flight: the grader's own contract check, stopping the run (or warning) on a breach. */
+  const preflight = (model: tfType.LayersModel, calledAt: Error, when: 'before' | 'after'): RunStop | undefined => {
+    const breaches = contractBreaches(model, hooks.contract);
+    if (breaches.length === 0) return undefined;
+    const words = breaches.map((b) => b.message).join(' ');
+    if (hooks.trainAnyway) {
+      if (!warned.has(model)) {
+        warned.add(model);
+        emit({ type: 'console', level: 'warn', text: `Training anyway, but the grader will refuse this model: ${words}` });
+      }
+      return undefined;
+    }
+    const stop = new RunStop(
+      'contract',
+      `${when === 'before' ? 'Training stopped before it began' : 'Stopped when fit returned'}: ${words}`,
+      'The grader would refuse this model, so training it cannot pass. Fix the model, or tick “Train anyway” in the run pane (CLI: --train-anyway) to train it regardless.',
+    );
+    stop.stack = calledAt.stack;
+    return stop;
+  };
+
   // Our callback object in the list also stops tfjs adding its own, which would
   // yield to requestAnimationFrame every 125 ms; `learnerCallbacks` decides yields.
-  const withLive = (args: FitArgs | undefined) => ({
+  const withLive = (args: FitArgs | undefined, fitLine: number | undefined) => ({
     ...(args ?? {}),
-    callbacks: [...learnerCallbacks(tf, args?.callbacks, args?.yieldEvery), new LiveCurves()],
+    callbacks: [...learnerCallbacks(tf, args?.callbacks, args?.yieldEvery), new LiveCurves(fitLine)],
   });
-  proto.fit = function (this: unknown, x: unknown, y: unknown, args?: FitArgs) {
-    return originalFit.call(this, x, y, withLive(args));
+  // For a tf.Sequential, `this` is the functional model inside it (Sequential.fit calls it).
+  proto.fit = function (this: tfType.LayersModel, x: unknown, y: unknown, args?: FitArgs & { validationData?: unknown }) {
+    // Made here, synchronously inside the learner's call, so its stack holds their line.
+    const calledAt = new Error('fit');
+    const before = preflight(this, calledAt, 'before');
+    if (before) return Promise.reject(before);
+    if (!hooks.summarized.has(this)) {
+      hooks.summarized.add(this);
+      emit({ type: 'summary', summary: summarizeModel(this) });
+    }
+    const inputs = kerasFitInputs(tf, x, y);
+    const notTensor = nonTensorArgument(tf, inputs.x, inputs.y, 'fit');
+    if (notTensor) {
+      tf.dispose(inputs.made);
+      const stop = new RunStop('runtime', notTensor);
+      stop.stack = calledAt.stack;
+      return Promise.reject(stop);
+    }
+    const fitArgs = withLive(args, hooks.lineOf(String(calledAt.stack ?? '')));
+    if (args?.validationData !== undefined) (fitArgs as { validationData?: unknown }).validationData = kerasValidationData(tf, args.validationData, inputs.made);
+    return Promise.resolve(originalFit.call(this, inputs.x, inputs.y, fitArgs))
+      .then((history: unknown) => {
+        const after = preflight(this, calledAt, 'after');
+        if (after) throw after;
+        return history;
+      })
+      .finally(() => tf.dispose(inputs.made));
   };
   proto.fitDataset = function (this: unknown, dataset: unknown, args?: FitArgs) {
-    return originalFitDataset.call(this, dataset, withLive(args));
+    return originalFitDataset.call(this, dataset, withLive(args, undefined));
+  };
+  proto.evaluate = function (this: unknown, x: unknown, y: unknown, args?: unknown) {
+    const inputs = kerasFitInputs(tf, x, y);
+    try {
+      return originalEvaluate.call(this, inputs.x, inputs.y, args);
+    } finally {
+      // evaluate computes synchronously: its inputs may go once it returns.
+      tf.dispose(inputs.made);
+    }
+  };
+  proto.summary = function (this: unknown, lineLength?: number, positions?: number[], printFn?: (...m: unknown[]) => void) {
+    // tf.Sequential passes the global console.log as the default; both mean "the console".
+    const toLab = printFn === undefined || printFn === console.log ? (...m: unknown[]) => emit({ type: 'console', level: 'log', text: m.join(' ') }) : printFn;
+    return originalSummary.call(this, lineLength, positions, toLab);
   };
   return () => {
     proto.fit = originalFit;
     proto.fitDataset = originalFitDataset;
+    proto.evaluate = originalEvaluate;
+    proto.summary = originalSummary;
   };
 }
 

@@ -5,7 +5,23 @@
  * a header before the body, so stack lines are shifted by a fixed amount which we
  * measure once instead of hard-coding (it differs between engines).
  */
+import { translateTfjsError } from './learner-errors';
 import type { LearnerError, SourcePosition } from './protocol';
+
+/**
+ * An error the lab raises inside learner code on purpose (the pre-flight contract
+ * check, a non-tensor argument to fit), already in the learner's terms: it keeps
+ * its kind and hint instead of being translated as a tfjs error.
+ */
+export class RunStop extends Error {
+  constructor(
+    readonly kind: LearnerError['kind'],
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
 
 const LINE_RE = /(?:\(|@|\s)([^\s()@]+):(\d+):(\d+)\)?\s*$/;
 
@@ -52,17 +68,23 @@ export function toLearnerError(thrown: unknown, filename: string, headerLines: n
   const frames = learnerFrames(String(err.stack ?? ''), filename, headerLines);
   const top = frames[0];
   const where = top ? ` (line ${top.position.line}, column ${top.position.column})` : '';
+  const stack = frames.length ? frames.map((f) => `at ${filename}:${f.position.line}:${f.position.column}`).join('\n') : undefined;
+  if (err instanceof RunStop) return { kind: err.kind, message: `${err.message}${where}`, position: top?.position, stack, hint: err.hint };
   const backend = BACKEND_FAILURE.test(err.message);
+  const raw = `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}`;
+  // A tfjs message we know becomes one sentence with cause and fix; the raw one stays with it.
+  const translated = backend ? undefined : translateTfjsError(err.message);
   return {
     kind: backend ? 'backend' : 'runtime',
-    message: `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}${where}`,
+    message: `${translated?.sentence ?? raw}${where}`,
+    ...(translated ? { original: raw } : {}),
     position: top?.position,
-    stack: frames.length
-      ? frames.map((f) => `at ${filename}:${f.position.line}:${f.position.column}`).join('\n')
-      : undefined,
+    stack,
     hint: backend
       ? 'The backend failed, not necessarily your code. Pick the next backend (WebGL → WASM → CPU) and run again.'
-      : hintFor(err.message),
+      : translated
+        ? undefined
+        : hintFor(err.message),
   };
 }
 

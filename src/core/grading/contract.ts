@@ -45,6 +45,15 @@ export function checkContract(model: tf.LayersModel, contract: ModelContract): C
   return checks;
 }
 
+/**
+ * The checks a model fails, in the grader's words: the one function behind both
+ * the grader's contract section and the executor's pre-flight (when learner code
+ * calls `fit`), so a run is stopped with exactly the sentence Submit would give.
+ */
+export function contractBreaches(model: tf.LayersModel, contract: ModelContract): ContractCheck[] {
+  return checkContract(model, contract).filter((c) => !c.passed);
+}
+
 /** `[null, 28, 28, 1]` as the exam printed shapes. */
 export function formatShape(shape: readonly (number | null)[]): string {
   return `[${shape.map((d) => (d === null || d === undefined ? 'null' : String(d))).join(', ')}]`;

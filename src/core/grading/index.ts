@@ -9,7 +9,7 @@
  *   `modelToArtifacts`, `artifactsToFiles`, all failing with `ModelFileError`
  */
 export type { ClassifierDetails, ContractCheck, GradeReport, RegressionDetails } from './report';
-export { checkContract, finalActivation, formatShape, layerClassNames, type FinalActivation } from './contract';
+export { checkContract, contractBreaches, finalActivation, formatShape, layerClassNames, type FinalActivation } from './contract';
 export {
   accuracy,
   classesFromOutputs,

@@ -14,7 +14,15 @@ export {
   type DenseMatrix,
   type KerasTokenizerJson,
 } from './tokenizer';
-export { padSequences, padSequencesTensor, type PadSequencesOptions, type PaddedSequences, type PadSide } from './pad-sequences';
+export {
+  padSequences,
+  padSequencesTensor,
+  padSequencesArrays,
+  type PaddedTensor,
+  type PadSequencesOptions,
+  type PaddedSequences,
+  type PadSide,
+} from './pad-sequences';
 export {
   makeWindows,
   makeInputWindows,

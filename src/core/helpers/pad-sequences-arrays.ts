@@ -1,13 +1,13 @@
 /**
- * `padSequences`, a port of Keras' `pad_sequences`
- * (`tf.keras.preprocessing.sequence.pad_sequences` / `keras.utils.pad_sequences`),
- * on plain typed arrays. Kept free of tfjs so the app's main thread (drill splits)
- * can use it without loading tfjs; the tensor variant is in pad-sequences.ts.
+ * `padSequencesArrays`, Keras' `pad_sequences` on plain typed arrays. Kept free of
+ * tfjs so the app's main thread (drill splits) can use it without loading tfjs;
+ * learners' `padSequences`, which returns a tensor as Keras returns an array that
+ * `fit` takes, is in pad-sequences.ts.
  */
 /** Where padding or truncation happens: at the start (`'pre'`) or the end (`'post'`). */
 export type PadSide = 'pre' | 'post';
 
-/** Options of {@link padSequences}; names and defaults as in Keras. */
+/** Options of {@link padSequencesArrays}; names and defaults as in Keras. */
 export interface PadSequencesOptions {
   /** Output length. Default: the length of the longest sequence. */
   maxlen?: number | null;
@@ -41,21 +41,21 @@ export interface PaddedSequences<V extends Int32Array | Float32Array = Int32Arra
  * @returns `{ values, shape: [n, maxlen] }`, `values` an `Int32Array` (or `Float32Array` with `dtype: 'float32'`).
  * @example
  * ```ts
- * padSequences([[1], [2, 3], [4, 5, 6]]);
+ * padSequencesArrays([[1], [2, 3], [4, 5, 6]]);
  * // values [0,0,1, 0,2,3, 4,5,6], shape [3, 3]
- * padSequences([[1], [2, 3], [4, 5, 6]], { padding: 'post', maxlen: 2 });
+ * padSequencesArrays([[1], [2, 3], [4, 5, 6]], { padding: 'post', maxlen: 2 });
  * // values [1,0, 2,3, 5,6], shape [3, 2]
  * ```
  */
-export function padSequences(
+export function padSequencesArrays(
   sequences: readonly ArrayLike<number>[],
   options?: PadSequencesOptions & { dtype?: 'int32' },
 ): PaddedSequences<Int32Array>;
-export function padSequences(
+export function padSequencesArrays(
   sequences: readonly ArrayLike<number>[],
   options: PadSequencesOptions & { dtype: 'float32' },
 ): PaddedSequences<Float32Array>;
-export function padSequences(
+export function padSequencesArrays(
   sequences: readonly ArrayLike<number>[],
   options: PadSequencesOptions = {},
 ): PaddedSequences<Int32Array> | PaddedSequences<Float32Array> {
@@ -93,3 +93,6 @@ export function padSequences(
   }
   return { values, shape: [n, maxlen] } as PaddedSequences<Int32Array> | PaddedSequences<Float32Array>;
 }
+
+/** The arrays form under its pre-tensor name, for main-thread callers (drill-kit-extra.ts); learners get the tensor form. */
+export const padSequences = padSequencesArrays;

@@ -5,12 +5,21 @@
 import type * as tfType from '@tensorflow/tfjs';
 import type { DenseBlock, LearnerSplits, Split } from '../data';
 import type { DrillMeta } from '../drill';
-import type { Lab, LabData } from './types';
+import type { Lab, LabData, LabelledSplit } from './types';
 
 export function denseToTensor(tf: typeof tfType, block: DenseBlock): tfType.Tensor {
   // tfjs has no uint8 dtype; pixels become float32 so `x.div(255)` divides (int32 / int32 would floor).
   const values = block.dtype === 'uint8' ? Float32Array.from(block.values) : block.values;
   return tf.tensor(values as Float32Array | Int32Array, block.shape, block.dtype === 'int32' ? 'int32' : 'float32');
+}
+
+/**
+ * Class ids as they come, and as the float32 tensor `fit` takes: float32 because
+ * tfjs' sparse cross-entropy floors its labels and refuses int32 ("floor must be
+ * float32 tensor"), and shape `[n]` as Keras' arrays (fit makes it `[n, 1]`).
+ */
+function labelled(tf: typeof tfType, labels: Int32Array): LabelledSplit {
+  return { labels, ys: tf.tensor1d(Float32Array.from(labels), 'float32') };
 }
 
 export function toLabData(tf: typeof tfType, splits: LearnerSplits, meta: DrillMeta): LabData {
@@ -34,8 +43,8 @@ export function toLabData(tf: typeof tfType, splits: LearnerSplits, meta: DrillM
       const v = validation as typeof train;
       return {
         kind: 'images',
-        train: { images: train.images, labels: train.labels },
-        validation: { images: v.images, labels: v.labels },
+        train: { images: train.images, ...labelled(tf, train.labels) },
+        validation: { images: v.images, ...labelled(tf, v.labels) },
         classNames: meta.classNames ?? [],
       };
     }
@@ -44,8 +53,8 @@ export function toLabData(tf: typeof tfType, splits: LearnerSplits, meta: DrillM
       const v = validation as typeof train;
       return {
         kind: 'text',
-        train: { texts: train.texts, labels: train.labels },
-        validation: { texts: v.texts, labels: v.labels },
+        train: { texts: train.texts, ...labelled(tf, train.labels) },
+        validation: { texts: v.texts, ...labelled(tf, v.labels) },
         classNames: meta.classNames ?? [],
       };
     }

@@ -5,7 +5,7 @@
  * and tfjs lacks (Tokenizer, padSequences, windowing, image resizing/augmentation).
  * The graders use these very functions, so preprocessing matches exactly.
  */
-export type { Lab, LabData, TensorLabData, ImageLabData, TextLabData, SeriesLabData } from './types';
+export type { Lab, LabData, TensorLabData, ImageLabData, TextLabData, SeriesLabData, LabelledSplit } from './types';
 export type { RawImage } from '../data';
 export type { DrillMeta, ModelContract } from '../drill';
 export * from '../helpers';

@@ -9,29 +9,42 @@ import type * as tf from '@tensorflow/tfjs';
 import type { RawImage } from '../data';
 import type { DrillMeta } from '../drill';
 
-/** Tabular data or fixed-size images as tensors: `xs` features, `ys` targets or class ids. */
+/**
+ * Tabular data or fixed-size images as tensors: `xs` features, `ys` targets or
+ * class ids. Class ids are int32 (so `tf.oneHot(ys, n)` takes them); `fit` and
+ * `evaluate` take them as Keras does, with `sparseCategoricalCrossentropy` too.
+ */
 export interface TensorLabData {
   kind: 'tensor';
   train: { xs: tf.Tensor; ys: tf.Tensor };
   validation: { xs: tf.Tensor; ys: tf.Tensor };
-  /** Column names for tabular data. */
-  featureNames?: readonly string[];
   classNames?: readonly string[];
+}
+
+/**
+ * Class ids twice: `labels` as plain numbers (for `Float32Array.from`, counting,
+ * `tf.oneHot(tf.tensor1d(labels, 'int32'), n)`), and `ys`, the same ids as a float32
+ * tensor of shape `[n]` that `fit` takes as it is with `binaryCrossentropy` or
+ * `sparseCategoricalCrossentropy` (Keras' `np.array(labels)`).
+ */
+export interface LabelledSplit {
+  labels: Int32Array;
+  ys: tf.Tensor1D;
 }
 
 /** Colour images of varied sizes (RGB bytes) with class ids. Resize them to the drill's input shape. */
 export interface ImageLabData {
   kind: 'images';
-  train: { images: RawImage[]; labels: Int32Array };
-  validation: { images: RawImage[]; labels: Int32Array };
+  train: { images: RawImage[] } & LabelledSplit;
+  validation: { images: RawImage[] } & LabelledSplit;
   classNames: readonly string[];
 }
 
 /** Raw texts with class ids. Tokenise and pad them as the drill's statement says. */
 export interface TextLabData {
   kind: 'text';
-  train: { texts: string[]; labels: Int32Array };
-  validation: { texts: string[]; labels: Int32Array };
+  train: { texts: string[] } & LabelledSplit;
+  validation: { texts: string[] } & LabelledSplit;
   classNames: readonly string[];
 }
 
@@ -40,8 +53,6 @@ export interface SeriesLabData {
   kind: 'series';
   train: { values: Float32Array; channels: number; time?: Float64Array };
   validation: { values: Float32Array; channels: number; time?: Float64Array };
-  /** Names of the channels (columns), first is the one to forecast unless the statement says otherwise. */
-  channelNames?: readonly string[];
 }
 
 export type LabData = TensorLabData | ImageLabData | TextLabData | SeriesLabData;
