@@ -290,12 +290,13 @@ function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
   proto.fit = function (this: tfType.LayersModel, x: unknown, y: unknown, args?: FitArgs & { validationData?: unknown }) {
     // Made here, synchronously inside the learner's call, so its stack holds their line.
     const calledAt = new Error('fit');
-    const before = preflight(this, calledAt, 'before');
-    if (before) return Promise.reject(before);
+    // The table first: a refused learner sees what they built next to why.
     if (!hooks.summarized.has(this)) {
       hooks.summarized.add(this);
       emit({ type: 'summary', summary: summarizeModel(this) });
     }
+    const before = preflight(this, calledAt, 'before');
+    if (before) return Promise.reject(before);
     const inputs = kerasFitInputs(tf, x, y);
     const notTensor = nonTensorArgument(tf, inputs.x, inputs.y, 'fit');
     if (notTensor) {
