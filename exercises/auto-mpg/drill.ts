@@ -8,6 +8,8 @@ const ORIGINS = 3;
 export default defineDrill<TensorSplit>({
   id: 'auto-mpg',
   area: 1,
+  level: 2,
+  buildsOn: 'mpg-one-neuron',
   title: 'Auto MPG: predict fuel efficiency',
   summary: 'Regression on 1970s–80s cars: a small dense network predicts miles per gallon.',
   dataset: 'auto-mpg',

@@ -7,6 +7,8 @@ const FEATURES = 13;
 export default defineDrill<TensorSplit>({
   id: 'boston-housing',
   area: 1,
+  level: 2,
+  buildsOn: 'auto-mpg',
   title: 'Boston housing: predict home values',
   summary: 'Regression on 1970s Boston census tracts: predict the median home value in $1000s from 13 features.',
   dataset: 'boston-housing',

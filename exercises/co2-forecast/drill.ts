@@ -8,6 +8,7 @@ export const SERIES: SeriesSettings = { window: 24, horizon: 1, method: 'minmax'
 export default defineDrill<SeriesSplit>({
   id: 'co2-forecast',
   area: 5,
+  level: 2,
   title: 'Mauna Loa CO₂: forecast next month',
   summary: 'Univariate forecasting: window the monthly CO₂ series and predict the next month.',
   dataset: 'co2',

@@ -10,6 +10,7 @@ const KEEP = [0, 1] as const;
 export default defineDrill<ImageSplit>({
   id: 'emoji-binary',
   area: 3,
+  level: 2,
   title: 'Animal or person? Emoji from four artists',
   summary: 'A small CNN with augmentation tells animal from person emoji drawn by four design teams, at 64×64×3.',
   dataset: 'emoji-categories',

@@ -8,6 +8,8 @@ const SIZE = 64;
 export default defineDrill<ImageSplit>({
   id: 'emoji-five-classes',
   area: 3,
+  level: 3,
+  buildsOn: 'emoji-binary',
   title: 'Five kinds of emoji from four artists',
   summary: 'A CNN with augmentation sorts emoji drawings into animal, person, face, food & drink and transport, at 64×64×3.',
   dataset: 'emoji-categories',

@@ -7,6 +7,8 @@ const CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal'
 export default defineDrill<TensorSplit>({
   id: 'fashion-mnist-cnn',
   area: 2,
+  level: 3,
+  buildsOn: 'mnist-cnn',
   title: 'Fashion-MNIST with a CNN',
   summary: 'Classify 28×28×1 clothing images into 10 classes with a convolutional network: beat what dense layers can do.',
   dataset: 'fashion-mnist',

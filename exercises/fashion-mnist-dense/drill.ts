@@ -7,6 +7,7 @@ const CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal'
 export default defineDrill<TensorSplit>({
   id: 'fashion-mnist-dense',
   area: 2,
+  level: 1,
   title: 'Fashion-MNIST with a dense network',
   summary: 'Classify 28×28 clothing images into 10 classes with Flatten + Dense layers.',
   dataset: 'fashion-mnist',

@@ -5,6 +5,8 @@ import { pixelGradeInputs, pixelSplits } from '../../src/core/drill-kit-extra';
 export default defineDrill<TensorSplit>({
   id: 'mnist-cnn',
   area: 2,
+  level: 2,
+  buildsOn: 'fashion-mnist-dense',
   title: 'MNIST digits with a CNN',
   summary: 'Recognise hand-written digits 0–9 with a small convolutional network on [28, 28, 1] inputs.',
   dataset: 'mnist',

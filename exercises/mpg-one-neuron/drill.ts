@@ -8,6 +8,8 @@ const FEATURES = 6;
 export default defineDrill<TensorSplit>({
   id: 'mpg-one-neuron',
   area: 1,
+  level: 1,
+  startHere: true,
   title: 'One neuron: fuel economy from a car’s weight',
   summary: 'The smallest model there is — one Dense unit, two parameters — fitted to real cars: mpg from weight.',
   dataset: 'auto-mpg',

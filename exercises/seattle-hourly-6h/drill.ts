@@ -9,6 +9,8 @@ const TEMPERATURE = 1;
 export default defineDrill<SeriesSplit>({
   id: 'seattle-hourly-6h',
   area: 5,
+  level: 3,
+  buildsOn: 'co2-forecast',
   title: 'Seattle hourly temperature: the next 6 hours',
   summary: 'Multi-step forecasting: from 24 hours of temperature, predict the next 6 hours at once (input [24, 1], output 6).',
   dataset: 'seattle-hourly-normals',

@@ -12,6 +12,8 @@ const YEAR_MS = 365.2425 * 24 * 3600 * 1000;
 export default defineDrill<SeriesSplit>({
   id: 'seattle-weather-week',
   area: 5,
+  level: 3,
+  buildsOn: 'seattle-hourly-6h',
   title: 'Seattle weather: next week’s highs from a month of weather',
   summary: 'Multivariate, multi-step forecasting: 30 days of rain, highs, lows, wind and season in, the next 7 daily highs out.',
   dataset: 'seattle-weather',

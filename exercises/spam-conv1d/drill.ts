@@ -9,6 +9,8 @@ export const TEXT: TextSettings = { numWords: 5_000, oovToken: '<OOV>', maxlen: 
 export default defineDrill<TextSplit>({
   id: 'spam-conv1d',
   area: 4,
+  level: 3,
+  buildsOn: 'spam-or-ham',
   title: 'Spam or ham with a 1-D convolution',
   summary: 'The spam task again with a smaller vocabulary and shorter, pre-padded sequences; the model must use Conv1D.',
   dataset: 'spam-assassin',

@@ -12,6 +12,8 @@ export const TEXT: TextSettings = { numWords: 2_000, oovToken: '<OOV>', maxlen: 
 export default defineDrill<TextSplit>({
   id: 'spam-lstm',
   area: 4,
+  level: 3,
+  buildsOn: 'spam-or-ham',
   title: 'Spam or ham with an LSTM',
   summary: 'The spam task read word by word: a small vocabulary, the first 50 words, and a model built around an LSTM.',
   dataset: 'spam-assassin',

@@ -9,6 +9,7 @@ export const TEXT: TextSettings = { numWords: 10_000, oovToken: '<OOV>', maxlen:
 export default defineDrill<TextSplit>({
   id: 'spam-or-ham',
   area: 4,
+  level: 2,
   title: 'Spam or ham: classify e-mails',
   summary: 'Binary text classification of SpamAssassin e-mails with a tokenizer, padding and an Embedding layer.',
   dataset: 'spam-assassin',

@@ -20,6 +20,19 @@ export const AREA_TITLES: Record<Area, string> = {
   5: 'Time series forecasting',
 };
 
+/**
+ * How far along a learner should be: 1 first steps (one idea, seconds to train),
+ * 2 the area's core exam task, 3 a stretch that builds on a level-2 drill.
+ * The board and `dojo list` order each area by it.
+ */
+export type Level = 1 | 2 | 3;
+
+export const LEVEL_LABELS: Record<Level, string> = {
+  1: 'First steps',
+  2: 'Core',
+  3: 'Stretch',
+};
+
 export type MetricName = 'accuracy' | 'mae' | 'mse' | 'rmse';
 
 export interface MetricSpec {
@@ -85,6 +98,12 @@ export interface DrillMeta {
   contract: ModelContract;
   /** Class names for classifiers (report card labels). */
   classNames?: readonly string[];
+  /** Every shipped drill has one (the registry checks); a custom drill takes its base's. */
+  level?: Level;
+  /** The one drill a newcomer is pointed to first. */
+  startHere?: boolean;
+  /** Id of the drill this one is a variant or a next step of (named on its card and page). */
+  buildsOn?: string;
   /** Rough guide shown on the board, minutes. */
   minutes?: number;
   /** How the thresholds were set, shown under the statement. */

@@ -34,15 +34,45 @@ export class DrillRegistry {
       const { id, area } = entry.drill;
       if (this.byId.has(id)) throw new Error(`Two drills share the id "${id}".`);
       if (![1, 2, 3, 4, 5].includes(area)) throw new Error(`Drill "${id}" has area ${area}; areas are 1–5.`);
+      const level = entry.drill.level;
+      if (level !== undefined && ![1, 2, 3].includes(level)) throw new Error(`Drill "${id}" has level ${level}; levels are 1–3.`);
       this.byId.set(id, entry);
     }
+    for (const { drill } of this.byId.values()) {
+      if (drill.buildsOn !== undefined && !this.byId.has(drill.buildsOn)) {
+        throw new Error(`Drill "${drill.id}" builds on "${drill.buildsOn}", which is not a drill.`);
+      }
+    }
+    const starts = [...this.byId.values()].filter((e) => e.drill.startHere && e.custom === undefined);
+    if (starts.length > 1) throw new Error(`Only one drill can be "start here"; ${starts.map((e) => e.drill.id).join(', ')} are.`);
   }
 
-  /** Drills in exam order: by area, then by title. */
+  /**
+   * Drills in exam order: by area, then by level (first steps first), a drill before
+   * the ones that build on it, then by title. Custom drills follow the shipped ones of their level.
+   */
   list(): DrillMeta[] {
-    return [...this.byId.values()]
-      .map((e) => drillMeta(e.drill))
-      .sort((a, b) => a.area - b.area || a.title.localeCompare(b.title));
+    const metas = [...this.byId.values()].map((e) => drillMeta(e.drill));
+    const depth = (m: DrillMeta, seen = 0): number => {
+      const parent = m.buildsOn !== undefined ? this.byId.get(m.buildsOn)?.drill : undefined;
+      return parent && seen < 10 ? 1 + depth(parent, seen + 1) : 0;
+    };
+    const custom = (m: DrillMeta) => (m.base !== undefined ? 1 : 0);
+    return metas.sort(
+      (a, b) =>
+        a.area - b.area ||
+        // Without a level (a test's made-up drill) a drill sorts with the stretch ones.
+        (a.level ?? 3) - (b.level ?? 3) ||
+        custom(a) - custom(b) ||
+        depth(a) - depth(b) ||
+        a.title.localeCompare(b.title),
+    );
+  }
+
+  /** The drill a newcomer is pointed to, if one is marked. */
+  startHere(): DrillMeta | undefined {
+    const entry = [...this.byId.values()].find((e) => e.drill.startHere && e.custom === undefined);
+    return entry && drillMeta(entry.drill);
   }
 
   has(id: string): boolean {
@@ -64,7 +94,8 @@ export class DrillRegistry {
       const resolved = restoreAndResolve(def, this);
       if (!resolved.ok) problems.push({ id: String(def?.id), error: resolved.error });
       else if (custom.has(def.id)) problems.push({ id: def.id, error: `Two custom drills share the id “${def.id}”; the first is used.` });
-      else custom.set(def.id, resolved.value);
+      // A custom drill copies its base's metadata; it is not the start, and it builds on that base.
+      else custom.set(def.id, { ...resolved.value, drill: { ...resolved.value.drill, startHere: undefined, buildsOn: def.base } });
     }
     return { registry: new DrillRegistry([...shipped, ...custom.values()]), problems };
   }

@@ -1,9 +1,9 @@
-import { AREA_TITLES } from '../../core/drill';
+import { AREA_TITLES, LEVEL_LABELS } from '../../core/drill';
 import { loadRegistry } from '../exercises';
 import type { Command } from '../main';
 
 export const listCommand: Command = {
-  summary: 'List the drills (id, area, title, metric, thresholds).',
+  summary: 'List the drills in board order (id, area, level, title, metric, thresholds).',
   usage: 'dojo list [--json]',
   options: { json: { type: 'boolean' } },
   async run({ values }) {
@@ -19,7 +19,9 @@ export const listCommand: Command = {
         console.log(`\nArea ${area}: ${AREA_TITLES[d.area]}`);
       }
       const dir = d.metric.higherIsBetter ? '≥' : '≤';
-      console.log(`  ${d.id.padEnd(28)} ${d.title}  [${d.metric.name} ${dir} ${d.thresholds[4]} for 5/5]`);
+      const level = d.level !== undefined ? `L${d.level} ${LEVEL_LABELS[d.level]}` : '';
+      const notes = [d.startHere ? 'start here' : '', d.buildsOn ? `builds on ${d.buildsOn}` : ''].filter(Boolean).join('; ');
+      console.log(`  ${d.id.padEnd(28)} ${level.padEnd(16)} ${d.title}  [${d.metric.name} ${dir} ${d.thresholds[4]} for 5/5]${notes ? `  (${notes})` : ''}`);
     }
     return 0;
   },

@@ -1,6 +1,6 @@
 /** Home: the five exam areas as columns, each drill a card with its progress. */
 import { useMemo, useState } from 'react';
-import { AREA_TITLES, type Area, type DrillMeta } from '../../core/drill';
+import { AREA_TITLES, LEVEL_LABELS, type Area, type DrillMeta } from '../../core/drill';
 import { formatMetric } from '../common/format';
 import { progressByDrill, STATUS_LABELS, summarizeAttempts, type DrillProgress } from '../../state/progress';
 import { routeHref } from '../../state/route';
@@ -20,6 +20,8 @@ export function Board() {
   const passed = drills.filter((d) => progress.get(d.id)?.status === 'passed').length;
   const [filter, setFilter] = useState(NO_FILTER);
   const shown = useMemo(() => filterDrills(drills, progress, filter), [drills, progress, filter]);
+  const titles = useMemo(() => new Map(drills.map((d) => [d.id, d.title])), [drills]);
+  const start = registry.startHere();
 
   return (
     <section className="board" aria-labelledby="board-title">
@@ -30,6 +32,12 @@ export function Board() {
           train it in your browser, and submit the model for a mark out of 5 on data your code never sees. (The certificate exam itself
           closed in 2024; the drills keep its format.)
         </p>
+        {start && (
+          <p className="board-start" data-testid="board-start">
+            New here? Start with <a href={routeHref({ name: 'drill', id: start.id })}>{start.title}</a>: one neuron, seconds to train. Each
+            area's column runs from first steps to stretch drills.
+          </p>
+        )}
         <p className="board-summary">
           {passed} of {drills.length} drills passed.
         </p>
@@ -67,7 +75,7 @@ export function Board() {
                 <ul className="card-list">
                   {inArea.map((d) => (
                     <li key={d.id}>
-                      <DrillCard drill={d} progress={progress.get(d.id) ?? summarizeAttempts([])} />
+                      <DrillCard drill={d} progress={progress.get(d.id) ?? summarizeAttempts([])} buildsOnTitle={d.buildsOn && titles.get(d.buildsOn)} />
                     </li>
                   ))}
                 </ul>
@@ -80,10 +88,14 @@ export function Board() {
   );
 }
 
-function DrillCard({ drill, progress }: { drill: DrillMeta; progress: DrillProgress }) {
+function DrillCard({ drill, progress, buildsOnTitle }: { drill: DrillMeta; progress: DrillProgress; buildsOnTitle?: string }) {
   const best = progress.bestPoints;
   return (
-    <article className={`drill-card status-${progress.status}`} data-testid={`drill-card-${drill.id}`}>
+    <article className={`drill-card status-${progress.status}${drill.startHere ? ' start-here' : ''}`} data-testid={`drill-card-${drill.id}`}>
+      <p className="drill-tags">
+        {drill.startHere && <span className="tag tag-start">Start here</span>}
+        {drill.level !== undefined && <span className={`tag tag-level level-${drill.level}`}>{LEVEL_LABELS[drill.level]}</span>}
+      </p>
       <h3>
         <a href={routeHref({ name: 'drill', id: drill.id })}>{drill.title}</a>
         {drill.base !== undefined && (
@@ -94,6 +106,11 @@ function DrillCard({ drill, progress }: { drill: DrillMeta; progress: DrillProgr
         )}
       </h3>
       <p className="drill-summary">{drill.summary}</p>
+      {drill.buildsOn !== undefined && (
+        <p className="drill-builds-on">
+          Builds on <a href={routeHref({ name: 'drill', id: drill.buildsOn })}>{buildsOnTitle ?? drill.buildsOn}</a>
+        </p>
+      )}
       <p className="drill-metric">
         {drill.metric.label}: 5/5 at {drill.metric.higherIsBetter ? '≥' : '≤'} {formatMetric(drill.thresholds[4], drill.metric.name)}
       </p>

@@ -1,16 +1,20 @@
 /** Monaco behind the `CodeEditorProps` interface. Loaded with `import()` by CodeEditor. */
 import { useEffect, useImperativeHandle, useRef } from 'react';
-import { DRILL_URI, monaco, setUpTypeScript } from './monaco-setup';
+import { DRILL_URI, monaco, setUpTypeScript, TabFocus } from './monaco-setup';
 import type { CodeEditorProps } from './types';
 
-export default function MonacoEditor({ value, onChange, docId, theme, label, onRun, marker, readOnly, ref }: CodeEditorProps) {
+export default function MonacoEditor({ value, onChange, docId, theme, label, onRun, onSubmit, onTabMovesFocus, marker, readOnly, ref }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   // Latest callbacks without re-creating the editor.
   const onChangeRef = useRef(onChange);
   const onRunRef = useRef(onRun);
+  const onSubmitRef = useRef(onSubmit);
+  const onTabRef = useRef(onTabMovesFocus);
   onChangeRef.current = onChange;
   onRunRef.current = onRun;
+  onSubmitRef.current = onSubmit;
+  onTabRef.current = onTabMovesFocus;
   const applyingProp = useRef(false);
   const docRef = useRef(docId);
 
@@ -43,9 +47,21 @@ export default function MonacoEditor({ value, onChange, docId, theme, label, onR
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
       run: () => onRunRef.current?.(),
     });
+    const submitAction = editor.addAction({
+      id: 'tensor-dojo.submit',
+      label: 'Submit the trained model for a mark',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter],
+      run: () => onSubmitRef.current?.(),
+    });
+    const escapeThenTab = leaveWithEscapeThenTab(editor);
+    onTabRef.current?.(TabFocus.getTabFocusMode());
+    const tabWatch = TabFocus.onDidChangeTabFocus((on) => onTabRef.current?.(on));
     return () => {
       changes.dispose();
       runAction.dispose();
+      submitAction.dispose();
+      escapeThenTab.dispose();
+      tabWatch.dispose();
       editor.dispose();
       editorRef.current = null;
     };
@@ -115,4 +131,40 @@ export default function MonacoEditor({ value, onChange, docId, theme, label, onR
   }));
 
   return <div ref={host} className="monaco-host" />;
+}
+
+/**
+ * Escape, then Tab, leaves the editor (as in VS Code's and GitHub's editors): Escape
+ * switches Monaco's own tab-focus mode on for the next key only, so that Tab (or
+ * Shift+Tab) moves focus the browser's way; any other key, or leaving the editor,
+ * switches it back. When Ctrl+M has turned the mode on for good, this stays out of
+ * the way.
+ */
+function leaveWithEscapeThenTab(editor: monaco.editor.IStandaloneCodeEditor): { dispose(): void } {
+  let armed = false;
+  const disarm = () => {
+    if (!armed) return;
+    armed = false;
+    TabFocus.setTabFocusMode(false);
+  };
+  const keys = editor.onKeyDown((e) => {
+    if (e.keyCode === monaco.KeyCode.Escape) {
+      if (!TabFocus.getTabFocusMode()) {
+        armed = true;
+        TabFocus.setTabFocusMode(true);
+      }
+      return;
+    }
+    // Tab goes through with the mode on; it moves focus and the blur below disarms.
+    if (e.keyCode === monaco.KeyCode.Tab) return;
+    if (armed && ![monaco.KeyCode.Shift, monaco.KeyCode.Ctrl, monaco.KeyCode.Alt, monaco.KeyCode.Meta].includes(e.keyCode)) disarm();
+  });
+  const blur = editor.onDidBlurEditorText(disarm);
+  return {
+    dispose() {
+      keys.dispose();
+      blur.dispose();
+      disarm();
+    },
+  };
 }

@@ -2,7 +2,7 @@
 import { useImperativeHandle, useRef } from 'react';
 import { offsetOf, type CodeEditorProps } from './types';
 
-export function TextareaEditor({ value, onChange, label, onRun, readOnly, ref }: CodeEditorProps) {
+export function TextareaEditor({ value, onChange, label, onRun, onSubmit, readOnly, ref }: CodeEditorProps) {
   const area = useRef<HTMLTextAreaElement>(null);
   useImperativeHandle(ref, () => ({
     revealPosition(line, column) {
@@ -27,7 +27,8 @@ export function TextareaEditor({ value, onChange, label, onRun, readOnly, ref }:
       onKeyDown={(e) => {
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
           e.preventDefault();
-          onRun?.();
+          if (e.shiftKey) onSubmit?.();
+          else onRun?.();
         }
       }}
     />

@@ -29,6 +29,10 @@ export interface CodeEditorProps {
   label: string;
   /** Ctrl/Cmd+Enter. */
   onRun?(): void;
+  /** Ctrl/Cmd+Shift+Enter. */
+  onSubmit?(): void;
+  /** Whether Tab now moves focus out of the editor (Ctrl+M, or Escape just pressed). */
+  onTabMovesFocus?(on: boolean): void;
   /** An error to underline, e.g. from the last run. */
   marker?: EditorMarker | null;
   readOnly?: boolean;

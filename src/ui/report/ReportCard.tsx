@@ -1,14 +1,20 @@
 /** The grader's report: the mark, the metric against each threshold, contract checks, reasons, details. */
+import { useEffect, useRef } from 'react';
 import type { GradeReport } from '../../core/grading/report';
 import { formatMetric } from '../common/format';
 import { ClassifierDetailsView } from './ClassifierDetails';
 import { RegressionDetailsView } from './RegressionDetails';
 
-export function ReportCard({ report }: { report: GradeReport }) {
+/** `focusOnShow`: a new report takes the focus, so a keyboard or screen-reader user lands on the mark. */
+export function ReportCard({ report, focusOnShow = false }: { report: GradeReport; focusOnShow?: boolean }) {
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focusOnShow) card.current?.focus();
+  }, [report, focusOnShow]);
   const { metric } = report;
   const reached = (t: number) => report.value !== null && (metric.higherIsBetter ? report.value >= t : report.value <= t);
   return (
-    <section className={`report-card ${report.passed ? 'passed' : 'failed'}`} aria-label="Report card">
+    <section ref={card} tabIndex={-1} className={`report-card ${report.passed ? 'passed' : 'failed'}`} aria-label="Report card">
       <div className="report-head">
         <div className="mark" data-testid="mark" aria-label={`Mark ${report.points} out of ${report.maxPoints}`}>
           {report.points}/{report.maxPoints}

@@ -55,7 +55,7 @@ export function RunPane({
     : undefined;
 
   return (
-    <section className="run-pane" aria-label="Run">
+    <section className="run-pane" id="ws-pane-run" aria-label="Run">
       <div className="run-toolbar">
         <BackendPicker
           value={backendPref}
@@ -70,7 +70,14 @@ export function RunPane({
           <button type="button" className="btn btn-danger" onClick={() => run.getState().stop()} disabled={!live}>
             Stop
           </button>
-          <button type="button" className="btn" onClick={() => void run.getState().submit()} disabled={!submittable}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void run.getState().submit()}
+            disabled={!submittable}
+            title="Submit (Ctrl+Shift+Enter)"
+            aria-keyshortcuts="Control+Shift+Enter"
+          >
             Submit
           </button>
           <ExportModelButton drillId={drillId} />
@@ -138,7 +145,7 @@ export function RunPane({
           <p>{gradeError}</p>
         </div>
       )}
-      {mine && report && <ReportCard report={report} />}
+      {mine && report && <ReportCard report={report} focusOnShow />}
 
       <ConsoleView lines={mine ? view.console : []} dropped={mine ? view.consoleDropped : 0} />
     </section>

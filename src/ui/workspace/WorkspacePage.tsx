@@ -1,18 +1,22 @@
 /** `#/drill/<id>`: statement, editor and run pane side by side. */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { CUSTOM_DRILL_PREFIX } from '../../core/custom-drill';
 import type { DrillEntry } from '../../core/registry';
 import { isUnsaved } from '../../state/workspace';
+import { canSubmit } from '../../state/run';
 import { usePageTitle } from '../common/use-page-title';
 import { CodeEditor } from '../editor/CodeEditor';
 import type { CodeEditorHandle } from '../editor/types';
 import { NotFound } from '../NotFound';
 import { routeHref } from '../../state/route';
-import { useApp, useDrillCatalog, useStores } from '../stores';
+import { useApp, useDrillCatalog, useDrills, useStores } from '../stores';
+import { LEVEL_LABELS } from '../../core/drill';
 import { ResetControl } from './ResetControl';
 import { ShareControl } from '../share/ShareControl';
 import { RunPane } from './RunPane';
 import { Statement } from './Statement';
+import { KeyboardHint } from './KeyboardHint';
+import { PhoneTabs, type PhoneTab } from './PhoneTabs';
 
 export function WorkspacePage({ drillId }: { drillId: string }) {
   const { registry, problems, customLoaded } = useDrillCatalog();
@@ -31,6 +35,25 @@ const SAVE_LABELS = {
   error: 'Not saved — kept in memory',
 } as const;
 
+/** "Level · builds on …": where this drill sits, with a link to the one to do first. */
+function BuildsOn({ drill }: { drill: DrillEntry['drill'] }) {
+  const drills = useDrills();
+  if (drill.level === undefined && drill.buildsOn === undefined) return null;
+  const base = drill.buildsOn !== undefined && drills.has(drill.buildsOn) ? drills.get(drill.buildsOn).drill : undefined;
+  return (
+    <p className="hint drill-place" data-testid="drill-place">
+      {drill.level !== undefined && <>Level {drill.level}: {LEVEL_LABELS[drill.level].toLowerCase()}</>}
+      {drill.startHere && ' · the place to start'}
+      {base && (
+        <>
+          {drill.level !== undefined && ' · '}
+          builds on <a href={routeHref({ name: 'drill', id: base.id })}>{base.title}</a>
+        </>
+      )}
+    </p>
+  );
+}
+
 function Workspace({ entry }: { entry: DrillEntry }) {
   const { drill, statement, starter, custom } = entry;
   const { workspace, run, settings } = useStores();
@@ -41,6 +64,10 @@ function Workspace({ entry }: { entry: DrillEntry }) {
   const theme = useApp('settings', (s) => s.theme);
   const plainEditor = useApp('settings', (s) => s.editor === 'plain');
   const runError = useApp('run', (s) => (s.drillId === drill.id ? (s.view.error ?? s.error) : null));
+
+  const [tabMovesFocus, setTabMovesFocus] = useState(false);
+  // Only one pane shows at a time on a phone; the CSS ignores this on wider screens.
+  const [phoneTab, setPhoneTab] = useState<PhoneTab>('statement');
 
   usePageTitle(drill.title);
 
@@ -63,24 +90,37 @@ function Workspace({ entry }: { entry: DrillEntry }) {
     // Make sure the draft is on disk before untrusted code runs.
     void workspace.getState().flush();
     state.start({ drillId: drill.id, source: code, backend: settings.getState().backend, metric: drill.metric.name, custom });
+    // On a phone the run's progress is on the Run tab; on a wide screen nothing changes.
+    setPhoneTab('run');
   }, [drill.id, drill.metric.name, custom, run, workspace, settings]);
+
+  const submit = useCallback(() => {
+    const state = run.getState();
+    if (state.drillId === drill.id && canSubmit(state)) void state.submit();
+  }, [drill.id, run]);
+
+  useEffect(() => {
+    // Ctrl/Cmd+Enter runs, with Shift submits, wherever focus is (the editor handles them
+    // itself too). On the document, not the workspace: pressing Run disables the focused
+    // button, and focus falls back to <body>.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.defaultPrevented) return;
+      e.preventDefault();
+      if (e.shiftKey) submit();
+      else startRun();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [startRun, submit]);
 
   const reveal = useCallback((line: number, column: number) => editorRef.current?.revealPosition(line, column), []);
 
   const marker = runError?.position ? { line: runError.position.line, column: runError.position.column, message: runError.message } : null;
 
   return (
-    <div
-      className="workspace"
-      onKeyDown={(e) => {
-        // Ctrl/Cmd+Enter anywhere in the workspace (the editor handles it itself too).
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
-          e.preventDefault();
-          startRun();
-        }
-      }}
-    >
-      <aside className="ws-statement" aria-label="Statement">
+    <div className={`workspace phone-tab-${phoneTab}`}>
+      <PhoneTabs current={phoneTab} onChange={setPhoneTab} />
+      <aside className="ws-statement" id="ws-pane-statement" aria-label="Statement">
         <p className="crumbs">
           <a href="#/">Board</a> / Area {drill.area}
           {custom && (
@@ -92,9 +132,10 @@ function Workspace({ entry }: { entry: DrillEntry }) {
         </p>
         {/* Most statements open with their own "# Title"; show ours only when they do not. */}
         {!/^\s*# /.test(statement) && <h1>{drill.title}</h1>}
+        <BuildsOn drill={drill} />
         <Statement drill={drill} markdown={statement} />
       </aside>
-      <section className="ws-editor" aria-label="Editor">
+      <section className="ws-editor" id="ws-pane-code" aria-label="Editor">
         <div className="editor-bar">
           <span className="file-name">drill.ts</span>
           <span className={`save-status save-${saveStatus ?? 'saved'}`} data-testid="save-status" aria-live="polite">
@@ -114,6 +155,8 @@ function Workspace({ entry }: { entry: DrillEntry }) {
             theme={theme}
             label="Code editor"
             onRun={startRun}
+            onSubmit={submit}
+            onTabMovesFocus={setTabMovesFocus}
             marker={marker}
             plain={plainEditor}
           />
@@ -123,6 +166,7 @@ function Workspace({ entry }: { entry: DrillEntry }) {
         {isUnsaved(saveStatus) && saveStatus === 'error' && (
           <p className="hint save-warning">Your latest changes are only in this tab. Keep it open, or copy your code somewhere safe.</p>
         )}
+        <KeyboardHint tabMovesFocus={tabMovesFocus} plain={plainEditor} />
       </section>
       <RunPane drillId={drill.id} custom={custom} onRun={startRun} onReveal={reveal} />
     </div>
