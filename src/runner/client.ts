@@ -8,7 +8,9 @@ import { drillMeta } from '../core/drill';
 import { sendLearnerSplitsOffThread } from './data-client';
 import { datasetsUrl } from './drill-data';
 import type { HostMessage, HostToFrame, SandboxMessage } from './protocol';
-import { isFrameMessage, isSandboxMessage } from './protocol';
+import { isFrameMessage } from './protocol';
+import { checkRunArtifacts } from './protocol-guards';
+import { createSandboxInbox } from './sandbox-inbox';
 import { SANDBOX_SRCDOC } from './sandbox/iframe';
 import type { RunEvent, RunHandle, RunnerClient, RunOutcome, RunRequest } from './types';
 import { dataDrillId, drillEntryFor } from './drill-lookup';
@@ -57,7 +59,10 @@ function createSandboxIframe(): HTMLIFrameElement {
   return iframe;
 }
 
-/** What the run hears from its sandbox: the worker's messages, and the iframe's word that the worker died. */
+/**
+ * What the run hears from its sandbox: the worker's messages (checked), and that
+ * the sandbox ended — its worker crashed, or the page ended it for what it sent.
+ */
 interface SandboxListener {
   message(m: SandboxMessage): void;
   crashed(message: string): void;
@@ -69,6 +74,9 @@ class Sandbox {
   /** The host's end of the lane to the worker; the other end goes to the worker at boot. */
   private readonly port: MessagePort;
   private listener?: SandboxListener;
+  /** Every message from the worker passes here first: it runs learner code, so nothing it sends is trusted. */
+  private readonly inbox = createSandboxInbox();
+  private ended = false;
   private iframeLoaded: () => void = () => {};
   private workerReady: () => void = () => {};
   private bootFailed: (e: Error) => void = () => {};
@@ -85,10 +93,14 @@ class Sandbox {
     const channel = new MessageChannel();
     this.port = channel.port1;
     this.port.onmessage = (e: MessageEvent) => {
-      if (!isSandboxMessage(e.data)) return;
-      // The handshake is kept apart from the run's listener, which may be attached first.
-      if (e.data.type === 'ready') return this.workerReady();
-      this.listener?.message(e.data);
+      if (this.ended) return;
+      const result = this.inbox.accept(e.data);
+      if ('abort' in result) return this.abort(result.abort);
+      for (const m of result.pass) {
+        // The handshake is kept apart from the run's listener, which may be attached first.
+        if (m.type === 'ready') this.workerReady();
+        else this.listener?.message(m);
+      }
     };
     window.addEventListener('message', this.onWindowMessage);
     const iframeLoaded = new Promise<void>((resolve) => (this.iframeLoaded = resolve));
@@ -111,6 +123,25 @@ class Sandbox {
     this.listener = listener;
   }
 
+  /** Notes the inbox still holds (console lines left out), for the end of the run. */
+  pendingNotes(runId: string): Array<Extract<SandboxMessage, { type: 'console' }>> {
+    return this.inbox.flush(runId);
+  }
+
+  /**
+   * Ends a sandbox that sent what the runner never sends: its worker is terminated
+   * and its port closed at once, so a flood stops at the source and nothing queued
+   * behind it is handled.
+   */
+  private abort(message: string): void {
+    this.ended = true;
+    this.port.onmessage = null;
+    this.port.close();
+    this.stop();
+    this.bootFailed(new Error(message));
+    this.listener?.crashed(message);
+  }
+
   send(message: HostMessage, transfer: Transferable[] = []): void {
     this.port.postMessage(message, transfer);
   }
@@ -121,6 +152,7 @@ class Sandbox {
   }
 
   destroy(): void {
+    this.ended = true;
     window.removeEventListener('message', this.onWindowMessage);
     this.listener = undefined;
     this.port.close();
@@ -175,6 +207,7 @@ export function createSandboxRunner(): RunnerClient {
       const end = (outcome: RunOutcome) => {
         if (settled) return;
         settled = true;
+        for (const note of sandbox.pendingNotes(runId)) onEvent(note);
         sandbox.destroy();
         settle(outcome);
         // Boot the next sandbox while the learner reads the result.
@@ -186,13 +219,22 @@ export function createSandboxRunner(): RunnerClient {
       sandbox.listen({
         message(m) {
           if (m.type === 'ready' || m.runId !== runId || settled) return; // a superseded run's message
+          if (m.type === 'model') {
+            try {
+              // Checked like an upload before anything keeps or grades it.
+              artifacts = checkRunArtifacts(m.artifacts);
+            } catch (e) {
+              const error = { kind: 'contract', message: `The model your code returned cannot be used: ${(e as Error).message}` } as const;
+              onEvent({ type: 'error', runId, error });
+              end({ status: 'failed', error });
+              return;
+            }
+            return onEvent({ ...m, artifacts });
+          }
           onEvent(m);
           switch (m.type) {
             case 'backend':
               backend = m.backend;
-              break;
-            case 'model':
-              artifacts = m.artifacts;
               break;
             case 'error':
               end({ status: 'failed', error: m.error });

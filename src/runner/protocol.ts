@@ -8,8 +8,10 @@
  * iframe's window messages (`HostToFrame`, `FrameMessage`) are only for what the
  * worker cannot do itself: start, be terminated, report that it crashed.
  *
- * Nothing untyped crosses: the host validates what it receives with
- * `isSandboxMessage` / `isFrameMessage` because the sandbox runs untrusted code and may lie.
+ * Nothing untyped crosses: the sandbox runs untrusted code and may lie, so the
+ * host checks every worker message field by field (`parseSandboxMessage` in
+ * protocol-guards.ts, behind the rate limits of sandbox-inbox.ts) and every
+ * iframe message with `isFrameMessage`. A new message type needs its check there.
  */
 import type { io } from '@tensorflow/tfjs';
 import type { DrillMeta } from '../core/drill';
@@ -85,26 +87,6 @@ export type SandboxMessage =
       /** Live tensors when the learner's function was called and after it returned (the model's weights excluded). */
       tensors: { before: number; after: number; modelWeights: number };
     };
-
-const SANDBOX_TYPES: ReadonlySet<string> = new Set([
-  'ready',
-  'backend',
-  'console',
-  'train-begin',
-  'batch',
-  'epoch',
-  'model',
-  'error',
-  'done',
-]);
-
-/** Shallow structural check of an untrusted message; deeper fields are checked where used. */
-export function isSandboxMessage(data: unknown): data is SandboxMessage {
-  if (typeof data !== 'object' || data === null) return false;
-  const m = data as { type?: unknown; runId?: unknown };
-  if (typeof m.type !== 'string' || !SANDBOX_TYPES.has(m.type)) return false;
-  return m.type === 'ready' || typeof m.runId === 'string';
-}
 
 /** Host → sandbox iframe (window messages). */
 export type HostToFrame =

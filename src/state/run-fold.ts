@@ -63,6 +63,15 @@ export interface RunView {
 }
 
 export const CONSOLE_LIMIT = 1000;
+/**
+ * Points kept per curve. A long run (or a sandbox that sends a flood) would
+ * otherwise grow the arrays without bound; past this, every other point is dropped
+ * and later points are kept at the coarser spacing, so a curve always spans the
+ * whole run at a resolution a chart can show.
+ */
+export const POINTS_LIMIT = 20_000;
+/** Batch points of an epoch whose batch count is not yet known, held until its end. */
+export const WAITING_LIMIT = 10_000;
 
 const METRIC_KEYS: Record<MetricName, string[]> = {
   accuracy: ['acc', 'accuracy', 'sparseCategoricalAccuracy', 'categoricalAccuracy', 'binaryAccuracy'],
@@ -112,6 +121,26 @@ export function emptyRunView(): RunView {
 
 const num = (v: number | undefined): number => (typeof v === 'number' && Number.isFinite(v) ? v : NaN);
 
+/** Keeps every `stride`-th point offered, halving the arrays (in place) and doubling the stride when they are full. */
+function thinnedSeries<K extends string>(arrays: () => Record<K, number[]>) {
+  let stride = 1;
+  let offered = 0;
+  return (point: Record<K, number>) => {
+    if (offered++ % stride !== 0) return;
+    const a = arrays();
+    const keys = Object.keys(point) as K[];
+    if (a[keys[0]].length >= POINTS_LIMIT) {
+      for (const k of keys) {
+        const arr = a[k];
+        for (let i = 0; i < arr.length; i += 2) arr[i / 2] = arr[i];
+        arr.length = Math.ceil(arr.length / 2);
+      }
+      stride *= 2;
+    }
+    for (const k of keys) a[k].push(point[k]);
+  };
+}
+
 export interface RunFold {
   apply(event: RunEvent, now: number): void;
   /** A view of everything applied so far (cheap: curves are shared, not copied). */
@@ -134,10 +163,10 @@ export function createRunFold(options: { metric?: MetricName } = {}): RunFold {
     if (s.metricKey === null) s.metricKey = pickMetricKey(logs, options.metric);
   };
 
+  const addBatchPoint = thinnedSeries(() => s.batch);
+  const addEpochPoint = thinnedSeries(() => s.epoch);
   const pushBatchPoint = (p: { epoch: number; batch: number; loss: number; metric: number }, batches: number) => {
-    s.batch.x.push(epochBase + p.epoch + Math.min(1, (p.batch + 1) / batches));
-    s.batch.loss.push(p.loss);
-    s.batch.metric.push(p.metric);
+    addBatchPoint({ x: epochBase + p.epoch + Math.min(1, (p.batch + 1) / batches), loss: p.loss, metric: p.metric });
   };
 
   const updateProgress = (now: number, epochFraction: number) => {
@@ -186,7 +215,7 @@ export function createRunFold(options: { metric?: MetricName } = {}): RunFold {
         if (perEpoch) {
           pushBatchPoint(point, perEpoch);
           view = { ...view, seriesVersion: view.seriesVersion + 1 };
-        } else {
+        } else if (waiting.length < WAITING_LIMIT) {
           waiting.push(point);
         }
         const p = view.progress;
@@ -202,17 +231,19 @@ export function createRunFold(options: { metric?: MetricName } = {}): RunFold {
         noteMetricKey(event.logs);
         if (waiting.length > 0) {
           // Throttled batch logs may miss the last batches; the largest index seen is the best guess.
-          const guess = Math.max(...waiting.map((w) => w.batch)) + 1;
+          // (A loop, not Math.max(...): spreading a long array overflows the call stack.)
+          const guess = waiting.reduce((max, w) => Math.max(max, w.batch), 0) + 1;
           for (const w of waiting) pushBatchPoint(w, guess);
           waiting = [];
           perEpoch ??= guess;
         }
-        const e = s.epoch;
-        e.x.push(epochBase + event.epoch + 1);
-        e.loss.push(num(event.logs.loss));
-        e.valLoss.push(num(event.logs.val_loss));
-        e.metric.push(s.metricKey ? num(event.logs[s.metricKey]) : NaN);
-        e.valMetric.push(s.metricKey ? num(event.logs[`val_${s.metricKey}`]) : NaN);
+        addEpochPoint({
+          x: epochBase + event.epoch + 1,
+          loss: num(event.logs.loss),
+          valLoss: num(event.logs.val_loss),
+          metric: s.metricKey ? num(event.logs[s.metricKey]) : NaN,
+          valMetric: s.metricKey ? num(event.logs[`val_${s.metricKey}`]) : NaN,
+        });
         view = { ...view, seriesVersion: view.seriesVersion + 1 };
         fitEpochsDone = event.epoch + 1;
         const p = view.progress;

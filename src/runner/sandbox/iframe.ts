@@ -7,6 +7,14 @@
  * reports a crash. The run's messages go over the port and never pass through here.
  *
  * It only talks to its parent window, and the parent only listens to this iframe.
+ *
+ * The network is closed by the platform, not by deleting globals (learner code can
+ * get those back): the document carries a Content-Security-Policy, and Chromium,
+ * Firefox and Safari apply a creator's policy to a worker started from a `data:`
+ * (or `blob:`) URL, and on to workers that worker starts. An opaque origin alone is
+ * not enough: a static host that sends `Access-Control-Allow-Origin: *` (GitHub
+ * Pages, most CDNs) lets an opaque origin read the app's files, test split
+ * included. Checked in Chromium 156 by `tests/e2e/trust.e2e.ts`.
  */
 import type { FrameMessage, FrameToWorker, HostToFrame } from '../protocol';
 
@@ -42,4 +50,25 @@ function iframeMain(workerBoot: string): void {
   tell({ type: 'iframe-ready' });
 }
 
-export const SANDBOX_SRCDOC = `<!doctype html><meta charset="utf-8"><title>Tensor Dojo sandbox</title><script>(${iframeMain.toString()})(${JSON.stringify(WORKER_BOOT)});</script>`;
+/**
+ * What the sandbox may do, and nothing else:
+ * - `script-src 'unsafe-inline'`: this document's own script; `'unsafe-eval'`: the
+ *   worker evaluates the runner bundle and the learner's code; `'wasm-unsafe-eval'`:
+ *   the WASM backend compiles its binaries. No source lists a URL, so
+ *   `importScripts(url)` and `import(url)` fail.
+ * - `worker-src data:`: the learner's worker (and any worker it starts inherits all this).
+ * - `connect-src blob:`: tfjs reads the WASM binaries from `blob:` URLs the worker
+ *   made of the bytes the host sent; blob URLs resolve only in the origin that
+ *   made them. fetch, XHR, WebSocket, EventSource and WebTransport to any URL fail.
+ * - `default-src 'none'` for everything else (images, fonts, frames, media).
+ */
+export const SANDBOX_CSP = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'",
+  'worker-src data:',
+  'connect-src blob:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export const SANDBOX_SRCDOC = `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${SANDBOX_CSP}"><title>Tensor Dojo sandbox</title><script>(${iframeMain.toString()})(${JSON.stringify(WORKER_BOOT)});</script>`;

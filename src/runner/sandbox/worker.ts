@@ -15,6 +15,7 @@ import type { LearnerSplits } from '../../core/data';
 import type { DataPortMessage } from '../data-protocol';
 import { registerDojoKernels } from '../kernels';
 import type { FrameToWorker, HostMessage, SandboxMessage } from '../protocol';
+import { createConsoleBudget } from '../console-budget';
 import { transpileLearnerSource } from '../transpile';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<FrameToWorker>) => void) | null };
@@ -48,6 +49,18 @@ function onHostMessage(msg: HostMessage): void {
 
 async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
   const { runId } = msg;
+  // Learner output is cut and rate-limited here, before it costs a message: a
+  // 100 MB line or a print per sample in a tight loop reaches the page as a short
+  // line and a count. (The page applies the same budget again: this copy can be
+  // bypassed by learner code, which shares this worker.)
+  const consoleBudget = createConsoleBudget();
+  const postConsole = (e: Extract<SandboxMessage, { type: 'console' }>) => {
+    for (const line of consoleBudget.admit(e)) post({ type: 'console', runId, ...line });
+  };
+  const postEnd = (m: SandboxMessage) => {
+    for (const line of consoleBudget.flush()) post({ type: 'console', runId, ...line });
+    post(m);
+  };
   try {
     // The data may still be on its way (a large dataset is decoded and cut meanwhile);
     // the backend starts in the meantime.
@@ -55,7 +68,7 @@ async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
     splitsArrived.catch(() => {});
     const selection = await selectBackend(tf, msg.backend);
     if (!selection.backend) {
-      post({
+      postEnd({
         type: 'error',
         runId,
         error: {
@@ -78,16 +91,16 @@ async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
       drill: msg.drill,
       splits,
       backend: selection.backend,
-      emit: (e) => post({ ...e, runId }),
+      emit: (e) => (e.type === 'console' ? postConsole({ ...e, runId }) : post({ ...e, runId })),
     });
     if (!result.ok) {
-      post({ type: 'error', runId, error: result.error });
+      postEnd({ type: 'error', runId, error: result.error });
       return;
     }
     post({ type: 'model', runId, artifacts: result.artifacts });
-    post({ type: 'done', runId, ms: result.ms, tensors: result.tensors });
+    postEnd({ type: 'done', runId, ms: result.ms, tensors: result.tensors });
   } catch (e) {
-    post({ type: 'error', runId, error: { kind: 'runtime', message: `The sandbox failed: ${(e as Error).message ?? String(e)}` } });
+    postEnd({ type: 'error', runId, error: { kind: 'runtime', message: `The sandbox failed: ${(e as Error).message ?? String(e)}` } });
   }
 }
 

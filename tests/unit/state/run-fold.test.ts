@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_LIMIT, createRunFold, formatDuration, leakedTensors, pickMetricKey } from '../../../src/state/run-fold';
+import { CONSOLE_LIMIT, POINTS_LIMIT, createRunFold, formatDuration, leakedTensors, pickMetricKey } from '../../../src/state/run-fold';
 import type { RunEvent } from '../../../src/runner/types';
 
 const runId = 'r1';
@@ -137,6 +137,35 @@ describe('run fold', () => {
     expect(after.backendAttempts).toHaveLength(2);
     expect(after.hasModel).toBe(true);
     expect(after.error?.position).toEqual({ line: 3, column: 7 });
+  });
+});
+
+describe('run fold under a flood', () => {
+  it('takes 300,000 batch events before train-begin without overflowing the stack', () => {
+    const fold = createRunFold();
+    for (let i = 0; i < 300_000; i++) fold.apply({ type: 'batch', runId: 'r', epoch: 0, batch: i, logs: { loss: 1 } }, i);
+    expect(() => fold.apply({ type: 'epoch', runId: 'r', epoch: 0, logs: { loss: 1 } }, 300_001)).not.toThrow();
+    expect(fold.snapshot().series.batch.x.length).toBeLessThanOrEqual(POINTS_LIMIT);
+  });
+
+  it('keeps a curve of a very long run within the point limit, spanning the whole run', () => {
+    const fold = createRunFold();
+    const epochs = 5 * POINTS_LIMIT + 7;
+    fold.apply({ type: 'train-begin', runId: 'r', epochs, batchesPerEpoch: 1 }, 0);
+    for (let e = 0; e < epochs; e++) {
+      fold.apply({ type: 'batch', runId: 'r', epoch: e, batch: 0, logs: { loss: e } }, e);
+      fold.apply({ type: 'epoch', runId: 'r', epoch: e, logs: { loss: e, val_loss: e } }, e);
+    }
+    const { batch, epoch } = fold.snapshot().series;
+    for (const curve of [batch.x, batch.loss, epoch.x, epoch.loss, epoch.valLoss]) {
+      expect(curve.length).toBeLessThanOrEqual(POINTS_LIMIT);
+      expect(curve.length).toBeGreaterThan(POINTS_LIMIT / 4);
+    }
+    expect(epoch.x[0]).toBe(1);
+    expect(epoch.x.at(-1)).toBeGreaterThan(epochs - 20);
+    // Points stay in order and paired with their values.
+    expect(epoch.x.every((x, i) => i === 0 || x > epoch.x[i - 1])).toBe(true);
+    expect(epoch.loss.every((l, i) => l === epoch.x[i] - 1)).toBe(true);
   });
 });
 
