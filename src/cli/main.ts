@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { benchCommand } from './commands/bench';
+import { convertCommand } from './commands/convert';
 import { datasetsCommand } from './commands/datasets';
 import { gradeCommand } from './commands/grade';
 import { listCommand } from './commands/list';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   verify: verifyCommand,
   datasets: datasetsCommand,
   bench: benchCommand,
+  convert: convertCommand,
 };
 
 function usage(): string {

@@ -45,7 +45,7 @@ export async function gradeFile(
   if (!existsSync(file)) throw new UserError(`no such file: ${file}`);
   const splits = await asUserError(`dataset "${drill.dataset}" could not be loaded: `, () => loadSplitsNode(drill, { limit: opts.limit }));
   let artifacts: io.ModelArtifacts;
-  if (file.endsWith('.json')) {
+  if (/\.(json|keras|h5|hdf5)$/i.test(file)) {
     artifacts = await asUserError('', () => readModelDir(file));
   } else if (/\.(ts|js|mjs)$/.test(file)) {
     const result = await trainFile({
@@ -64,7 +64,7 @@ export async function gradeFile(
     }
     artifacts = result.artifacts;
   } else {
-    throw new UserError(`cannot grade ${path.basename(file)}: give a .ts/.js solution file or a tfjs model.json.`);
+    throw new UserError(`cannot grade ${path.basename(file)}: give a .ts/.js solution file, a tfjs model.json or a Keras .keras/.h5 file.`);
   }
   await useBackend(opts.backend);
   return asUserError('the model could not be graded: ', () => gradeArtifacts(drill, artifacts, splits));

@@ -5,11 +5,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { firstLine, joinWeightData, ModelFileError, validateArtifacts } from './model-files';
+import { normalizeConvertedKeras3 } from '../keras/converted';
 
 export * from './model-files';
 
 /** Validate, then build the model with `tf.io.fromMemory`; tfjs errors come back as ModelFileErrors. */
-export async function loadModelFromArtifacts(artifacts: tf.io.ModelArtifacts): Promise<tf.LayersModel> {
+export async function loadModelFromArtifacts(given: tf.io.ModelArtifacts): Promise<tf.LayersModel> {
+  // The Python converter's output for a Keras 3 model is in a dialect tfjs cannot read; repaired first.
+  const artifacts = normalizeConvertedKeras3(given);
   validateArtifacts(artifacts);
   try {
     return await tf.loadLayersModel(tf.io.fromMemory(artifacts));

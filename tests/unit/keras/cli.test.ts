@@ -1,0 +1,99 @@
+/**
+ * Keras files through the `dojo` CLI: `grade` (the same grader as every model) and
+ * `convert` (output that plain `tf.loadLayersModel` loads).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const FIX = 'tests/fixtures/keras';
+
+async function dojo(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/dojo.mjs', ...args], { maxBuffer: 1 << 26 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('dojo grade with Keras files', () => {
+  it('grades dense-regression (9 inputs, 1 linear output) on auto-mpg for real, the same from .keras and .h5', async () => {
+    const [k, h] = await Promise.all([
+      dojo('grade', 'auto-mpg', `${FIX}/dense-regression.keras`, '--json', '--backend', 'cpu'),
+      dojo('grade', 'auto-mpg', `${FIX}/dense-regression.h5`, '--json', '--backend', 'cpu'),
+    ]);
+    expect(k.code).toBe(0);
+    expect(h.code).toBe(0);
+    const fromKeras = JSON.parse(k.stdout);
+    const fromH5 = JSON.parse(h.stdout);
+    // The contract fits, so the metric is measured on the held-out split (it was fitted on random data: no points).
+    expect(fromKeras.checks.every((c: { passed: boolean }) => c.passed)).toBe(true);
+    expect(Number.isFinite(fromKeras.value)).toBe(true);
+    expect(fromKeras.metric.name).toBe('mae');
+    // Two containers, one model: the same weights give the same mark.
+    expect(fromH5.value).toBeCloseTo(fromKeras.value, 5);
+    expect(fromH5.points).toBe(fromKeras.points);
+  });
+
+  it('gives a Keras model that does not fit the drill the contract reasons, not a crash', async () => {
+    const { code, stdout } = await dojo('grade', 'auto-mpg', `${FIX}/bilstm-text.h5`, '--json', '--backend', 'cpu');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.points).toBe(0);
+    expect(report.checks.find((c: { id: string }) => c.id === 'input-shape')).toMatchObject({ passed: false });
+    expect(report.reasons.join(' ')).toMatch(/\[null, 30\]|30/);
+  });
+
+  it('refuses a file that is not a Keras file with one line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dojo-keras-'));
+    const fake = path.join(dir, 'model.keras');
+    await import('node:fs').then((fs) => fs.writeFileSync(fake, 'print("hello")\n'));
+    const { code, stderr } = await dojo('grade', 'auto-mpg', fake, '--backend', 'cpu');
+    expect(code).not.toBe(0);
+    const line = stderr.split('\n').filter((l) => l.startsWith('dojo')).join('\n');
+    expect(line).toMatch(/neither a Keras 3 \.keras file \(a zip\) nor an HDF5 \.h5 file/);
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack
+  });
+});
+
+describe('dojo convert', () => {
+  it.each(['conv1d-lstm-series.keras', 'bilstm-text.h5', 'cnn-classifier.keras'])(
+    'writes a tfjs layers model from %s that plain tf.loadLayersModel loads and that predicts as Keras did',
+    async (file) => {
+      const out = mkdtempSync(path.join(tmpdir(), 'dojo-convert-'));
+      const { code, stdout } = await dojo('convert', `${FIX}/${file}`, out);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/model\.json/);
+      const json = JSON.parse(readFileSync(path.join(out, 'model.json'), 'utf8'));
+      expect(json.format).toBe('layers-model');
+      const [group] = json.weightsManifest;
+      const weights = readFileSync(path.join(out, group.paths[0].replace(/^\.\//, '')));
+      // Plain tfjs, none of the lab's code: the files alone must be enough.
+      const model = await tf.loadLayersModel(
+        tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: group.weights, weightData: new Uint8Array(weights).buffer }),
+      );
+      const expected = JSON.parse(readFileSync(`${FIX}/${file.replace(/\.(keras|h5)$/, '.expect.json')}`, 'utf8'));
+      const got = (model.predict(tf.tensor(expected.input, expected.input_shape)) as tf.Tensor).dataSync();
+      const worst = Math.max(...Array.from(got, (v, i) => Math.abs(v - expected.output[i])));
+      expect(worst).toBeLessThan(1e-3);
+      model.dispose();
+    },
+  );
+
+  it('says what to do when the arguments are missing', async () => {
+    const { code, stderr } = await dojo('convert', `${FIX}/dense-regression.keras`);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/Usage: dojo convert/);
+  });
+});
