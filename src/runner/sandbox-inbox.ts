@@ -14,17 +14,31 @@ import { parseSandboxMessage } from './protocol-guards';
 import type { SandboxMessage } from './protocol';
 
 export interface InboxLimits {
-  /** More messages than this in one second ends the run. */
-  messagesPerSecond: number;
+  /**
+   * More messages than this within `floodWindowMs` ends the run. A short window:
+   * each message costs the page's thread its decoding, and 5,000 forged messages
+   * arriving at once held it for 0.7 s before the run was ended; 500 cost ~70 ms.
+   * The runner's own worst burst is a console budget's worth (200 lines) plus
+   * its epoch events.
+   */
+  messagesPerFloodWindow: number;
+  floodWindowMs: number;
   /** Batch points kept per second (the rest are dropped: the curve is a sample anyway). */
   batchesPerSecond: number;
   console: ConsoleLimits;
 }
 
 export const INBOX_LIMITS: InboxLimits = {
-  messagesPerSecond: 5000,
+  messagesPerFloodWindow: 500,
+  floodWindowMs: 100,
   batchesPerSecond: 50,
-  console: CONSOLE_LIMITS,
+  // Above the worker's own budget, with room for its notes, so output the worker
+  // already cut passes unchanged; only output that bypassed the worker is cut here.
+  console: {
+    lineChars: CONSOLE_LIMITS.lineChars + 200,
+    linesPerSecond: CONSOLE_LIMITS.linesPerSecond * 2,
+    totalChars: CONSOLE_LIMITS.totalChars + 20_000,
+  },
 };
 
 type ConsoleMessage = Extract<SandboxMessage, { type: 'console' }>;
@@ -41,22 +55,27 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 export function createSandboxInbox(limits: InboxLimits = INBOX_LIMITS, now: () => number = () => performance.now()): SandboxInbox {
   const consoleBudget = createConsoleBudget(limits.console, now);
-  let windowStart = -Infinity;
+  let floodWindowStart = -Infinity;
   let messages = 0;
+  let batchWindowStart = -Infinity;
   let batches = 0;
+  const perSecond = (limits.messagesPerFloodWindow * 1000) / limits.floodWindowMs;
 
   return {
     accept(data) {
       const t = now();
-      if (t - windowStart >= 1000) {
-        windowStart = t;
+      if (t - floodWindowStart >= limits.floodWindowMs) {
+        floodWindowStart = t;
         messages = 0;
+      }
+      if (t - batchWindowStart >= 1000) {
+        batchWindowStart = t;
         batches = 0;
       }
       messages += 1;
-      if (messages > limits.messagesPerSecond) {
+      if (messages > limits.messagesPerFloodWindow) {
         return {
-          abort: `The run was stopped: its code sent the page more than ${fmt(limits.messagesPerSecond)} messages in one second, which would freeze this tab. Print or report less often (e.g. once per epoch).`,
+          abort: `The run was stopped: its code sent the page messages faster than ${fmt(perSecond)} a second, which would freeze this tab. Print or report less often (e.g. once per epoch).`,
         };
       }
       const parsed = parseSandboxMessage(data);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createConsoleBudget, cutLine } from '../../../src/runner/console-budget';
+import { CONSOLE_LIMITS, createConsoleBudget, cutLine } from '../../../src/runner/console-budget';
 import { createSandboxInbox, INBOX_LIMITS } from '../../../src/runner/sandbox-inbox';
 import type { SandboxMessage } from '../../../src/runner/protocol';
 
@@ -59,36 +59,49 @@ describe('sandbox inbox', () => {
       const r = inbox.accept(batch(n));
       if ('abort' in r) aborted = r.abort;
     }
-    expect(n).toBe(INBOX_LIMITS.messagesPerSecond + 1);
-    expect(aborted).toMatch(/^The run was stopped: its code sent the page more than 5,000 messages in one second/);
+    expect(n).toBe(INBOX_LIMITS.messagesPerFloodWindow + 1);
+    expect(aborted).toMatch(/^The run was stopped: its code sent the page messages faster than 5,000 a second/);
   });
 
   it('lets a steady run through and thins batch points to the curve rate', () => {
     const c = clock();
     const inbox = createSandboxInbox(INBOX_LIMITS, c.now);
     let passed = 0;
-    for (let s = 0; s < 10; s++) {
-      for (let i = 0; i < 1000; i++) {
-        const r = inbox.accept(batch(i));
-        if ('abort' in r) throw new Error(r.abort);
-        passed += r.pass.length;
-      }
-      c.advance(1000);
+    // 10 s at 4,000 messages a second, evenly spread: busy, but no flood.
+    for (let i = 0; i < 40_000; i++) {
+      const r = inbox.accept(batch(i));
+      if ('abort' in r) throw new Error(r.abort);
+      passed += r.pass.length;
+      c.advance(0.25);
     }
     expect(passed).toBe(10 * INBOX_LIMITS.batchesPerSecond);
+  });
+
+  it("takes a burst of the worker's whole console budget at once", () => {
+    const c = clock();
+    const inbox = createSandboxInbox(INBOX_LIMITS, c.now);
+    for (let i = 0; i < CONSOLE_LIMITS.linesPerSecond + 1; i++) {
+      expect('pass' in inbox.accept({ type: 'console', runId: 'r', level: 'log', text: `line ${i}` })).toBe(true);
+    }
   });
 
   it('never drops epoch ends, errors or the model, and cuts console text', () => {
     const c = clock();
     const inbox = createSandboxInbox(INBOX_LIMITS, c.now);
+    // A tiny model can finish an epoch a millisecond: every one is kept.
     for (let i = 0; i < 1000; i++) {
       const r = inbox.accept({ type: 'epoch', runId: 'r', epoch: i, logs: { loss: 1 } });
       expect('pass' in r && r.pass).toHaveLength(1);
+      c.advance(1);
     }
     const r = inbox.accept({ type: 'console', runId: 'r', level: 'log', text: 'y'.repeat(20_000) });
     if (!('pass' in r)) throw new Error('aborted');
     expect(r.pass).toHaveLength(1);
-    expect((r.pass[0] as { text: string }).text).toMatch(/^y{10000}… \[cut: 10,000 more characters not shown\]$/);
+    expect((r.pass[0] as { text: string }).text).toMatch(/^y{10200}… \[cut: 9,800 more characters not shown\]$/);
+    // A line the worker already cut (with its note) passes unchanged.
+    const workerCut = cutLine('z'.repeat(1e6), CONSOLE_LIMITS.lineChars);
+    const again = inbox.accept({ type: 'console', runId: 'r', level: 'log', text: workerCut });
+    expect('pass' in again && again.pass.map((m) => (m as { text: string }).text)).toEqual([workerCut]);
   });
 
   it('ends a sandbox that sends what the runner never sends, naming the problem', () => {
