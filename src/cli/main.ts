@@ -10,13 +10,19 @@ import { datasetsCommand } from './commands/datasets';
 import { gradeCommand } from './commands/grade';
 import { listCommand } from './commands/list';
 import { verifyCommand } from './commands/verify';
-import { UserError } from './user-error';
+import { reserveStdoutForJson, type JsonStdout } from './json-output';
+import { errorAsJson, UserError } from './user-error';
 
 export interface Command {
   summary: string;
   usage: string;
   options: NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-  run(args: { values: Record<string, unknown>; positionals: string[] }): Promise<number>;
+  /**
+   * With `--json`, stdout carries exactly one JSON object, errors included: the
+   * command prints it with `json.print`, everything else goes to stderr.
+   */
+  oneJsonObject?: boolean;
+  run(args: { values: Record<string, unknown>; positionals: string[]; json?: JsonStdout }): Promise<number>;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -44,19 +50,24 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`dojo: unknown command "${name}".\n\n${usage()}`);
     return 2;
   }
+  const json = command.oneJsonObject && rest.includes('--json') ? reserveStdoutForJson() : undefined;
   try {
     const parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
     if (parsed.values.help) {
       console.log(`${command.summary}\n\nUsage: ${command.usage}`);
       return 0;
     }
-    return await command.run(parsed as { values: Record<string, unknown>; positionals: string[] });
+    return await command.run({ ...(parsed as { values: Record<string, unknown>; positionals: string[] }), json });
   } catch (e) {
     const err = e as Error & { code?: string };
-    if (e instanceof UserError || err.code?.startsWith('ERR_PARSE_ARGS')) {
+    const usersFault = e instanceof UserError || err.code?.startsWith('ERR_PARSE_ARGS');
+    json?.print(errorAsJson(usersFault && !(e instanceof UserError) ? new UserError(err.message) : e));
+    if (usersFault) {
       console.error(`dojo ${name}: ${err.message}`);
       return 2;
     }
     throw e;
+  } finally {
+    json?.restore();
   }
 }

@@ -48,6 +48,8 @@ export async function trainFile(opts: {
   /** 'stock' trains on tfjs's own kernels, ours unregistered (the bench's baseline). */
   kernels?: 'ours' | 'stock';
   onEpochEnd?: ExecuteOptions['onEpochEnd'];
+  /** Train a model that breaks the contract instead of stopping at fit (`--train-anyway`). */
+  trainAnyway?: boolean;
 }): Promise<ExecuteResult> {
   const source = await readFile(opts.file, 'utf8');
   await useBackend(opts.backend);
@@ -63,6 +65,7 @@ export async function trainFile(opts: {
     emit: opts.onEvent ?? (() => {}),
     batchEventIntervalMs: 1000,
     onEpochEnd: opts.onEpochEnd,
+    trainAnyway: opts.trainAnyway,
   });
 }
 
