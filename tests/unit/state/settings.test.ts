@@ -6,8 +6,9 @@ import { vi } from 'vitest';
 describe('settings', () => {
   it('repairs stored junk to defaults, field by field', () => {
     expect(restoreSettings(undefined)).toEqual(DEFAULT_SETTINGS);
-    expect(restoreSettings({ backend: 'tpu', theme: 'light' })).toEqual({ backend: 'auto', theme: 'light', editor: 'monaco' });
-    expect(restoreSettings({ backend: 'wasm', theme: 42, editor: 'plain' })).toEqual({ backend: 'wasm', theme: 'dark', editor: 'plain' });
+    expect(restoreSettings({ backend: 'tpu', theme: 'light' })).toEqual({ backend: 'auto', theme: 'light', editor: 'monaco', trainAnyway: false });
+    expect(restoreSettings({ backend: 'wasm', theme: 42, editor: 'plain', trainAnyway: 'yes' })).toEqual({ backend: 'wasm', theme: 'dark', editor: 'plain', trainAnyway: false });
+    expect(restoreSettings({ trainAnyway: true }).trainAnyway).toBe(true);
   });
 
   it('persists each change', () => {
@@ -17,10 +18,12 @@ describe('settings', () => {
     store.getState().setTheme('light');
     store.getState().setBackend('webgpu');
     store.getState().setEditor('plain');
+    store.getState().setTrainAnyway(true);
     expect(saved).toEqual([
-      { backend: 'cpu', theme: 'light', editor: 'monaco' },
-      { backend: 'webgpu', theme: 'light', editor: 'monaco' },
-      { backend: 'webgpu', theme: 'light', editor: 'plain' },
+      { backend: 'cpu', theme: 'light', editor: 'monaco', trainAnyway: false },
+      { backend: 'webgpu', theme: 'light', editor: 'monaco', trainAnyway: false },
+      { backend: 'webgpu', theme: 'light', editor: 'plain', trainAnyway: false },
+      { backend: 'webgpu', theme: 'light', editor: 'plain', trainAnyway: true },
     ]);
   });
 });
