@@ -122,6 +122,13 @@ describe('gradeModel, classifier', () => {
     expect(r.reasons[0]).toBe('The model outputs 4 class scores but the test labels go from 0 to 5, which needs 6 classes.');
   });
 
+  it('refuses labels one past the last class (labels equal to the class count)', async () => {
+    const inputs = { ...classifierInputs, ys: block([0, 1, 2, 3, 4, 0, 1, 2], [8], 'int32') };
+    const r = await gradeModel(classifierDrill, classifier, inputs);
+    expect(r.points).toBe(0);
+    expect(r.reasons[0]).toBe('The model outputs 4 class scores but the test labels go from 0 to 4, which needs 5 classes.');
+  });
+
   it('grades a single sigmoid unit as a two-class classifier, with image thumbnails', async () => {
     const m = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1, activation: 'sigmoid' })] });
     tf.tidy(() => m.setWeights([tf.tensor2d([[10], [-10]]), tf.tensor1d([0])]));
@@ -152,6 +159,17 @@ describe('gradeModel, classifier', () => {
     } finally {
       m.dispose();
     }
+  });
+
+  it('gives 0 points for a single NaN prediction among many, naming where', async () => {
+    // One test input holds NaN, so only its prediction is NaN.
+    const values = Float32Array.from(classifierInputs.xs.values);
+    values[5 * 4 + 1] = NaN;
+    const inputs = { ...classifierInputs, xs: { ...classifierInputs.xs, values } };
+    const r = await gradeModel(classifierDrill, classifier, inputs);
+    expect(r.points).toBe(0);
+    expect(r.value).toBeNull();
+    expect(r.reasons[0]).toMatch(/^The model predicted NaN or Infinity for 1 of 8 test examples \(first at #5\)/);
   });
 
   it('leaves no tensors behind', async () => {

@@ -65,4 +65,10 @@ describe('validateThresholds', () => {
     expect(validateThresholds([0.5, 0.6, 0.7, 0.8, 1.2], true, 'accuracy')[0]).toMatch(/\(0, 1\]/);
     expect(validateThresholds([0.2, 0.1, 0, -0.1, -0.2], false, 'mae')).toHaveLength(2);
   });
+
+  it('draws the accuracy range at its edges: 0 is refused, 1 is allowed; an error of 0 is allowed', () => {
+    expect(validateThresholds([0, 0.6, 0.7, 0.8, 0.9], true, 'accuracy')).toEqual(['Accuracy threshold for 1/5 (0) must lie in (0, 1].']);
+    expect(validateThresholds([0.5, 0.6, 0.7, 0.8, 1], true, 'accuracy')).toEqual([]);
+    expect(validateThresholds([0.4, 0.3, 0.2, 0.1, 0], false, 'mae')).toEqual([]);
+  });
 });

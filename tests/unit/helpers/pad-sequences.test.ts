@@ -80,6 +80,12 @@ describe('padSequencesArrays (keras pad_sequences on arrays)', () => {
     expect(rows(padSequencesArrays(COURSE, { padding: 'post', truncating: 'post', maxlen: 5 }))[3]).toEqual([8, 6, 9, 2, 4]);
   });
 
+  it('maxlen 0 gives empty rows, as pad_sequences(DOC, maxlen=0) has shape (3, 0)', () => {
+    const p = padSequencesArrays(DOC, { maxlen: 0 });
+    expect(p.shape).toEqual([3, 0]);
+    expect(p.values).toHaveLength(0);
+  });
+
   it('leaves empty sequences as pure padding and pads beyond the longest when maxlen is larger', () => {
     expect(rows(padSequencesArrays([[], [7]], { maxlen: 3, value: 9 }))).toEqual([
       [9, 9, 9],

@@ -147,6 +147,13 @@ describe('Tokenizer numWords and OOV', () => {
     expect(t.sequencesToTexts([[1, 2, 3, 7]])).toEqual(['<OOV> love my <OOV>']);
   });
 
+  it('treats the word whose index equals numWords as out of range, as Keras does (i >= num_words)', () => {
+    // THREE with an OOV token: i = 4. Tokenizer(num_words=4, oov_token='<OOV>').texts_to_sequences(['i love']) -> [[1, 2]]
+    const t = new Tokenizer({ numWords: 4, oovToken: '<OOV>' }).fitOnTexts(THREE);
+    expect(t.wordIndex.get('i')).toBe(4);
+    expect(t.textsToSequences(['i love'])).toEqual([[1, 2]]);
+  });
+
   it('drops unknown and out-of-range words when there is no OOV token', () => {
     // Tokenizer(num_words=3).fit_on_texts(THREE).texts_to_sequences(['you love my dog and cat']) -> [[1, 2]]
     const t = new Tokenizer({ numWords: 3 }).fitOnTexts(THREE);
@@ -192,6 +199,13 @@ describe('Tokenizer matrices', () => {
     expect(m.values[1]).toBeCloseTo((1 + Math.log(2)) * Math.log(1 + 3 / 4), 6);
     expect(m.values[2]).toBeCloseTo(1 * Math.log(1 + 3 / 2), 6);
     expect(m.values[3]).toBe(0);
+  });
+
+  it('tfidf counts a document once however often a word repeats in it (document frequency)', () => {
+    // fit_on_texts(['b b', 'a']): index_docs[b] = 1, not 2. texts_to_matrix(['b'], 'tfidf')[0][1] = 1 * ln(1 + 2 / (1 + 1))
+    const t = new Tokenizer().fitOnTexts(['b b', 'a']);
+    const m = t.textsToMatrix(['b'], 'tfidf');
+    expect(m.values[1]).toBeCloseTo(Math.log(2), 6);
   });
 
   it('limits columns to numWords', () => {

@@ -102,6 +102,22 @@ describe('links that cannot be opened', () => {
     expect(!r.ok && r.error.message).toMatch(/12,001/);
   });
 
+  it('reads a link of exactly the maximum length (refusing only longer ones)', () => {
+    const valid = hashOf('auto-mpg', 'x').slice('#v1/'.length);
+    // Padded to the limit (lz-string stops at its end marker, so the padding is ignored).
+    const atLimit = decodeShareLink(`#v1/${valid}${'A'.repeat(MAX_PAYLOAD_CHARS - valid.length)}`);
+    expect(errorKind(atLimit)).not.toBe('too-long');
+    const over = decodeShareLink(`#v1/${valid}${'A'.repeat(MAX_PAYLOAD_CHARS - valid.length + 1)}`);
+    expect(errorKind(over)).toBe('too-long');
+  });
+
+  it('refuses a link that names a custom drill without carrying its definition, saying so', () => {
+    // No link the lab writes is like this; a hand-edited or truncated one may be.
+    const forged = hashOf('custom-abc123', 'x');
+    const r = decodeShareLink(forged);
+    expect(r).toEqual({ ok: false, error: { kind: 'invalid', message: 'This link names the custom drill “custom-abc123” but does not carry its definition.' } });
+  });
+
   it('refuses a small link that inflates to a huge text', () => {
     const bomb = lz.compressToEncodedURIComponent('a'.repeat(1_000_000));
     expect(bomb.length).toBeLessThan(MAX_PAYLOAD_CHARS);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DraftRecord, NewAttempt, NewKeptDraft } from '../../../src/storage/db';
 import { describeMerge, planMerge, type LocalSnapshot } from '../../../src/storage/merge';
@@ -109,5 +110,23 @@ describe('planMerge: attempts', () => {
     expect(second.addKept).toEqual([]);
     expect(describeMerge(second.summary, 0)).toMatch(/Nothing new/);
     expect(describeMerge(first.summary, 2)).toMatch(/1 draft restored, 1 attempt added, 1 older draft kept aside.*2 unreadable records skipped/);
+  });
+});
+
+describe('planMerge: custom drills', () => {
+  const definition = JSON.parse(readFileSync('tests/fixtures/share/v1-links.json', 'utf8')).custom.custom;
+  const record = (title: string, updatedAt: number) => ({ id: definition.id, definition: { ...definition, title }, updatedAt });
+
+  it('keeps an older imported version beside ours once, however often the same file is imported', () => {
+    const ours = record('mine, newer', 9);
+    const file = snap({ customDrills: [record('theirs, older', 5)] });
+    const first = planMerge(snap({ customDrills: [ours] }), file, NOW);
+    expect(first.putCustomDrills).toHaveLength(1);
+    const copy = first.putCustomDrills[0];
+    expect(copy.id).not.toBe(ours.id);
+    expect(copy.definition.title).toMatch(/theirs, older/);
+    const second = planMerge(snap({ customDrills: [ours, ...first.putCustomDrills] }), file, NOW + 1);
+    expect(second.putCustomDrills).toEqual([]);
+    expect(describeMerge(second.summary, 0)).toMatch(/Nothing new/);
   });
 });
