@@ -9,7 +9,7 @@ import { routeHref } from '../../state/route';
 import { ExamBanner } from '../exam/ExamBanner';
 import { ReportCard } from '../report/ReportCard';
 import { useApp, useDrills, useStores } from '../stores';
-import { filesFromDrop, readModelFiles } from './read-files';
+import { filesFromDrop, kerasAsModelFiles, readModelFiles } from './read-files';
 import './import.css';
 
 export function ImportPage({ drillId: initialDrill }: { drillId?: string }) {
@@ -20,6 +20,7 @@ export function ImportPage({ drillId: initialDrill }: { drillId?: string }) {
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
   const [readError, setReadError] = useState<string | null>(null);
+  const [readingKeras, setReadingKeras] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const status = useApp('modelImport', (s) => s.status);
   const report = useApp('modelImport', (s) => s.report);
@@ -33,7 +34,7 @@ export function ImportPage({ drillId: initialDrill }: { drillId?: string }) {
   // A result on screen belongs to the files and drill it was graded for; clear it when leaving.
   useEffect(() => () => modelImport.getState().reset(), [modelImport]);
 
-  const busy = status === 'reading' || status === 'grading';
+  const busy = readingKeras || status === 'reading' || status === 'grading';
   const entry = registry.has(drillId) ? registry.get(drillId) : null;
   const drill = entry?.drill ?? null;
   const examTask = exam?.tasks.some((t) => t.drillId === drillId) ?? false;
@@ -63,6 +64,16 @@ export function ImportPage({ drillId: initialDrill }: { drillId?: string }) {
     } catch (err) {
       setReadError(`The files could not be read: ${err instanceof Error ? err.message : String(err)}`);
       return;
+    }
+    // A .keras/.h5 file is read here, on the page, into the pair every other upload is; the reader's message is shown as is.
+    setReadingKeras(true);
+    try {
+      modelFiles = await kerasAsModelFiles(modelFiles);
+    } catch (err) {
+      setReadError(err instanceof Error ? err.message : String(err));
+      return;
+    } finally {
+      setReadingKeras(false);
     }
     await modelImport.getState().grade(drill.id, modelFiles, entry?.custom);
   };
@@ -115,7 +126,8 @@ export function ImportPage({ drillId: initialDrill }: { drillId?: string }) {
           onDrop={(e) => void onDrop(e)}
         >
           <p>
-            Drop <code>model.json</code> and its weight files (<code>*.bin</code>) or their folder here, or{' '}
+            Drop a Keras <code>.keras</code> or <code>.h5</code> file, or <code>model.json</code> and its weight files (<code>*.bin</code>) or their
+            folder here, or{' '}
             <button type="button" className="link-button" onClick={() => inputRef.current?.click()}>
               choose files
             </button>
@@ -150,7 +162,7 @@ export function ImportPage({ drillId: initialDrill }: { drillId?: string }) {
 
         {busy && (
           <p className="run-status" role="status">
-            {status === 'reading' ? 'Reading the model files…' : 'Grading on the hidden test split…'}
+            {readingKeras || status === 'reading' ? 'Reading the model files…' : 'Grading on the hidden test split…'}
           </p>
         )}
         {shownError && (
@@ -165,10 +177,11 @@ export function ImportPage({ drillId: initialDrill }: { drillId?: string }) {
           <summary>How do I get these files?</summary>
           <ul>
             <li>
-              <strong>Keras (Colab, Python)</strong>: <code>model.save("model.h5")</code>, then <code>pip install tensorflowjs</code> and{' '}
-              <code>tensorflowjs_converter --input_format keras model.h5 web_model/</code>. Upload <code>web_model/model.json</code> with its{' '}
-              <code>group1-shard…bin</code> files. Layers models only: a graph model, a SavedModel or a Keras 3 <code>.keras</code> file is refused
-              with the reason, and so are Lambda layers.
+              <strong>Keras (Colab, Python)</strong>: <code>model.save("model.keras")</code> or <code>model.save("model.h5")</code>, download the
+              file and drop it here as it is: it is read in this page, nothing is uploaded anywhere. Sequential and Functional models of built-in
+              layers are read; a Lambda layer or a subclassed model is refused with the reason (the exam refused them too). A{' '}
+              <code>tensorflowjs_converter</code> output (<code>model.json</code> with its <code>group1-shard…bin</code> files) works as well, also
+              from Keras 3. <code>dojo convert model.keras out/</code> writes a standard TensorFlow.js model from any of these.
             </li>
             <li>
               <strong>TensorFlow.js</strong>: <code>await model.save('downloads://model')</code> writes <code>model.json</code> and{' '}

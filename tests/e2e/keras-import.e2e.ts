@@ -1,0 +1,90 @@
+/**
+ * Keras files on "Grade a model" in real Chromium: a `.keras` and an `.h5` made by
+ * Keras 3.15 (tests/fixtures/keras) are read in the page and graded on the drills
+ * whose contract they fit. The mark the page stores must equal, to 1e-4, the one the
+ * CLI gives the same file in Node, where the loaded model is checked against Keras'
+ * own predictions (tests/unit/keras/fixtures.test.ts): so the page reproduces Keras too.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gradeFile } from '../../src/cli/commands/grade';
+import { loadRegistry } from '../../src/cli/exercises';
+import { launch, openPage } from './browser';
+
+const FIX = join(__dirname, '../fixtures/keras');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openImport(drill: string) {
+  const opened = await openPage(browser, `#/import/${drill}`);
+  await opened.page.getByRole('heading', { name: 'Grade a model' }).waitFor({ timeout: 30_000 });
+  return opened;
+}
+
+async function upload(page: Page, file: string, buffer = readFileSync(join(FIX, file))): Promise<void> {
+  await page.getByLabel('Model files').setInputFiles([{ name: file, mimeType: 'application/octet-stream', buffer }]);
+  await page.getByRole('button', { name: 'Grade model' }).click();
+}
+
+/** The last attempt the page recorded for a drill, at full precision (the card shows 4 digits). */
+async function storedMetric(page: Page, drillId: string): Promise<number | null> {
+  return page.evaluate(
+    (id) =>
+      new Promise<number | null>((resolve, reject) => {
+        const open = indexedDB.open('tensor-dojo');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('attempts').objectStore('attempts').getAll();
+          all.onsuccess = () => {
+            const mine = (all.result as { drillId: string; metric: { value: number | null } }[]).filter((a) => a.drillId === id);
+            resolve(mine.length ? mine[mine.length - 1].metric.value : null);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    drillId,
+  );
+}
+
+describe('grade a Keras file', () => {
+  it.each([
+    ['auto-mpg', 'dense-regression.keras', 1e-4],
+    ['seattle-hourly-6h', 'conv1d-lstm-series.h5', 1e-3],
+  ])('%s: %s is read in the page and gets the CLI’s mark', async (drillId, file, tolerance) => {
+    const { drill } = (await loadRegistry()).get(drillId);
+    const cli = await gradeFile(drill, join(FIX, file), { backend: 'cpu', quiet: true });
+    const { page, context } = await openImport(drillId);
+    await upload(page, file);
+    const mark = page.getByTestId('mark');
+    await mark.waitFor({ timeout: 120_000 });
+    expect(await mark.textContent()).toBe(`${cli.points}/5`);
+    await expect.poll(() => storedMetric(page, drillId), { timeout: 15_000 }).not.toBeNull();
+    const stored = (await storedMetric(page, drillId))!;
+    expect(Math.abs(stored - cli.value!)).toBeLessThan(tolerance * Math.max(1, Math.abs(cli.value!)));
+    await context.close();
+  });
+
+  it('shows one clear line for a Keras file it cannot read', async () => {
+    const { page, context } = await openImport('auto-mpg');
+    const whole = readFileSync(join(FIX, 'dense-regression.h5'));
+    const cases: [string, Buffer, RegExp][] = [
+      ['truncated .h5', whole.subarray(0, 4000), /truncated or damaged|damaged/],
+      ['not a Keras file', Buffer.from('print("hello")\n'), /neither a Keras 3 \.keras file \(a zip\) nor an HDF5 \.h5 file/],
+    ];
+    for (const [what, buffer, message] of cases) {
+      await upload(page, what === 'not a Keras file' ? 'model.keras' : 'model.h5', buffer);
+      const alert = page.getByTestId('import-error');
+      await expect.poll(() => alert.textContent().catch(() => ''), { timeout: 15_000, message: what }).toMatch(message);
+      expect(await page.getByTestId('mark').count(), what).toBe(0);
+    }
+    await context.close();
+  });
+});
