@@ -2,7 +2,8 @@
 // `npm test`: unit tests (Node), then a production build, then the end-to-end tests
 // in headless Chromium against that build. Ends with one plain summary line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { counts } from './test-counts.mjs';
 
 const ARTIFACTS = 'tests/.artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -12,14 +13,6 @@ function run(cmd, args) {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
   return r.status ?? 1;
-}
-
-function counts(file) {
-  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-  const j = JSON.parse(readFileSync(file, 'utf8'));
-  // A suite that fails to load has no failed tests of its own; count it once.
-  const failed = j.numFailedTests || j.numFailedTestSuites || 0;
-  return { passed: j.numPassedTests, failed, skipped: j.numPendingTests + j.numTodoTests };
 }
 
 const total = { passed: 0, failed: 0, skipped: 0 };

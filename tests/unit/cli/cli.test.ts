@@ -10,6 +10,8 @@ import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { artifactsToFiles } from '../../../src/core/grading';
+import { pointsFor } from '../../../src/core/grading/points';
+import { DEFAULT_PASS_POINTS } from '../../../src/core/drill';
 import { loadRegistry } from '../../../src/cli/exercises';
 import { loadSplitsNode, trainFile } from '../../../src/cli/node-runner';
 
@@ -42,8 +44,10 @@ describe('dojo CLI', () => {
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ drill: 'auto-mpg', metric: { name: 'mae' } });
     expect(Number.isFinite(report.value)).toBe(true);
-    expect(report.points).toBeGreaterThanOrEqual(0);
-    expect(typeof report.passed).toBe('boolean');
+    // The points and the verdict are the drill's thresholds applied to the reported value.
+    const { drill } = (await loadRegistry()).get('auto-mpg');
+    expect(report.points).toBe(pointsFor(report.value, drill.thresholds, drill.metric.higherIsBetter));
+    expect(report.passed).toBe(report.points >= DEFAULT_PASS_POINTS);
     expect(report.checks.every((c: { passed: boolean }) => c.passed)).toBe(true);
   });
 
