@@ -23,6 +23,8 @@ export interface DraftSaver {
   /** Save everything pending now (page hidden, tab closing, before a reset). */
   flush(): Promise<void>;
   hasPending(drillId?: string): boolean;
+  /** Texts not yet known to be stored (pending or being saved), newest per drill. */
+  unsaved(): Map<string, string>;
   dispose(): void;
 }
 
@@ -31,6 +33,7 @@ interface Slot {
   firstPendingAt: number;
   timer: ReturnType<typeof setTimeout> | null;
   inFlight: Promise<void> | null;
+  inFlightCode: string | null;
 }
 
 export function createDraftSaver(options: DraftSaverOptions): DraftSaver {
@@ -42,7 +45,7 @@ export function createDraftSaver(options: DraftSaverOptions): DraftSaver {
   const slotFor = (drillId: string): Slot => {
     let slot = slots.get(drillId);
     if (!slot) {
-      slot = { pending: null, firstPendingAt: 0, timer: null, inFlight: null };
+      slot = { pending: null, firstPendingAt: 0, timer: null, inFlight: null, inFlightCode: null };
       slots.set(drillId, slot);
     }
     return slot;
@@ -64,13 +67,16 @@ export function createDraftSaver(options: DraftSaverOptions): DraftSaver {
     const code = slot.pending;
     slot.pending = null;
     options.onStatus(drillId, 'saving');
+    slot.inFlightCode = code;
     const run = options.save(drillId, code).then(
       () => {
         slot.inFlight = null;
+        slot.inFlightCode = null;
         if (slot.pending === null) options.onStatus(drillId, 'saved');
       },
       (error: unknown) => {
         slot.inFlight = null;
+        slot.inFlightCode = null;
         // Keep the text for the next attempt unless the learner typed something newer.
         if (slot.pending === null) {
           slot.pending = code;
@@ -107,6 +113,14 @@ export function createDraftSaver(options: DraftSaverOptions): DraftSaver {
         return slot ? pending(slot) : false;
       }
       return [...slots.values()].some(pending);
+    },
+    unsaved() {
+      const texts = new Map<string, string>();
+      for (const [id, slot] of slots) {
+        const text = slot.pending ?? slot.inFlightCode;
+        if (text !== null) texts.set(id, text);
+      }
+      return texts;
     },
     dispose() {
       for (const slot of slots.values()) clearTimer(slot);

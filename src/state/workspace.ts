@@ -8,6 +8,7 @@ import type { DojoStorage } from '../storage/dojo-storage';
 import type { StorageProblem } from '../storage/errors';
 import { toStorageProblem } from '../storage/errors';
 import { createDraftSaver, type DraftSaver, type SaveStatus } from './draft-saver';
+import { browserDraftRescue, type DraftRescue } from './draft-rescue';
 
 export type DraftLoad = 'loading' | 'ready';
 
@@ -31,7 +32,10 @@ export interface WorkspaceState {
   /** Replaces the draft with the starter; the caller has asked for confirmation. */
   resetToStarter(drillId: string, starter: string): void;
   undoReset(): void;
-  /** Saves everything pending now. */
+  /**
+   * Saves everything pending now. Unsaved texts are first copied synchronously to the
+   * rescue store, so a page that is going away (pagehide) keeps them.
+   */
   flush(): Promise<void>;
 }
 
@@ -44,10 +48,15 @@ export interface WorkspaceDeps {
   onStorageRecovered?(): void;
   delayMs?: number;
   maxWaitMs?: number;
+  /** The synchronous last copy; defaults to localStorage in a browser, none elsewhere. */
+  rescue?: DraftRescue | null;
+  now?: () => number;
 }
 
 export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
   let hadProblem = false;
+  const rescue = deps.rescue === undefined ? browserDraftRescue() : deps.rescue;
+  const now = deps.now ?? Date.now;
   const saver = createDraftSaver({
     save: (drillId, code) => deps.storage.saveDraft(drillId, code),
     delayMs: deps.delayMs,
@@ -57,9 +66,12 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
       if (status === 'error') {
         hadProblem = true;
         deps.onStorageProblem(toStorageProblem(error));
-      } else if (status === 'saved' && hadProblem) {
-        hadProblem = false;
-        deps.onStorageRecovered?.();
+      } else if (status === 'saved') {
+        rescue?.clear(drillId);
+        if (hadProblem) {
+          hadProblem = false;
+          deps.onStorageRecovered?.();
+        }
       }
     },
   });
@@ -81,17 +93,27 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
         if (get().load[drillId]) return;
         set((s) => ({ load: { ...s.load, [drillId]: 'loading' } }));
         let saved: string | undefined;
+        let savedAt = -Infinity;
         try {
-          saved = (await deps.storage.loadDraft(drillId))?.code;
+          const record = await deps.storage.loadDraft(drillId);
+          saved = record?.code;
+          savedAt = record?.updatedAt ?? -Infinity;
         } catch (e) {
           deps.onStorageProblem(toStorageProblem(e));
         }
+        // Text typed just before the page last went away, if IndexedDB never got it.
+        const rescued = rescue?.read(drillId);
+        const adoptRescue = rescued !== undefined && rescued.at > savedAt && rescued.code !== saved;
+        if (adoptRescue) saved = rescued.code;
+        else if (rescued !== undefined) rescue?.clear(drillId);
         set((s) => ({
           // A draft typed meanwhile (only possible if loading was slow) wins over storage.
           drafts: { ...s.drafts, [drillId]: s.drafts[drillId] ?? saved ?? starter },
           load: { ...s.load, [drillId]: 'ready' },
           saveStatus: { ...s.saveStatus, [drillId]: s.saveStatus[drillId] ?? 'saved' },
         }));
+        // Into IndexedDB with it; the rescue copy is cleared once that save lands.
+        if (adoptRescue && get().drafts[drillId] === saved) saver.schedule(drillId, saved!);
       },
       close: () => set({ drillId: null }),
       edit,
@@ -107,7 +129,11 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
         set({ lastReset: null });
         edit(undo.drillId, undo.previous);
       },
-      flush: () => saver.flush(),
+      flush() {
+        const at = now();
+        for (const [drillId, code] of saver.unsaved()) rescue?.write(drillId, code, at);
+        return saver.flush();
+      },
     };
   });
   return Object.assign(store, { saver });

@@ -81,7 +81,13 @@ describe('the drill page by keyboard', () => {
     await tabUntil(page, async () => (await focusedName(page)) === 'button:Run');
     await page.keyboard.press('Enter');
     const submit = page.getByRole('button', { name: 'Submit', exact: true });
-    await expect.poll(() => submit.isEnabled(), { timeout: 120_000 }).toBe(true);
+    await expect
+      .poll(() => submit.isEnabled(), { timeout: 120_000 })
+      .toBe(true)
+      .catch(async (e) => {
+        await page.screenshot({ path: 'tests/.artifacts/keyboard-run.png' });
+        throw e;
+      });
     // The shortcut works from wherever focus is in the workspace.
     await page.keyboard.press('ControlOrMeta+Shift+Enter');
     await page.getByTestId('mark').waitFor({ timeout: 120_000 });

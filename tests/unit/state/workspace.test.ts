@@ -109,3 +109,50 @@ describe('workspace store', () => {
     expect(store.getState().lastReset).toBeNull();
   });
 });
+
+describe('workspace store: the page going away mid-save', () => {
+  it('keeps text typed just before the page went, through the rescue copy, and drops the copy once stored', async () => {
+    const { createDraftRescue } = await import('../../../src/state/draft-rescue');
+    const backing = new Map<string, string>();
+    const local = {
+      getItem: (k: string) => backing.get(k) ?? null,
+      setItem: (k: string, v: string) => void backing.set(k, v),
+      removeItem: (k: string) => void backing.delete(k),
+    };
+    const disk = createMemoryStorage(() => Date.now());
+    // The dying page: its IndexedDB writes never complete.
+    const dying: DojoStorage = { ...disk, saveDraft: () => new Promise<void>(() => {}) };
+    const before = createWorkspaceStore({ storage: dying, onStorageProblem: () => {}, rescue: createDraftRescue(local), delayMs: 500, maxWaitMs: 1000 });
+    await disk.saveDraft('d', 'older text');
+    await before.getState().open('d', 'STARTER');
+    vi.advanceTimersByTime(10);
+    before.getState().edit('d', 'older text + last words');
+    // pagehide: the flush starts, and the page is gone before it settles.
+    void before.getState().flush();
+
+    const after = createWorkspaceStore({ storage: disk, onStorageProblem: () => {}, rescue: createDraftRescue(local), delayMs: 500, maxWaitMs: 1000 });
+    await after.getState().open('d', 'STARTER');
+    expect(after.getState().drafts.d).toBe('older text + last words');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect((await disk.loadDraft('d'))?.code).toBe('older text + last words');
+    expect(backing.size).toBe(0);
+  });
+
+  it('prefers the stored draft when it is newer than a left-over rescue copy', async () => {
+    const { createDraftRescue } = await import('../../../src/state/draft-rescue');
+    const backing = new Map<string, string>();
+    const rescue = createDraftRescue({
+      getItem: (k) => backing.get(k) ?? null,
+      setItem: (k, v) => void backing.set(k, v),
+      removeItem: (k) => void backing.delete(k),
+    });
+    rescue.write('d', 'stale copy', 5);
+    const disk = createMemoryStorage(() => Date.now());
+    vi.advanceTimersByTime(100);
+    await disk.saveDraft('d', 'newer on disk');
+    const store = createWorkspaceStore({ storage: disk, onStorageProblem: () => {}, rescue });
+    await store.getState().open('d', 'STARTER');
+    expect(store.getState().drafts.d).toBe('newer on disk');
+    expect(backing.size).toBe(0);
+  });
+});
