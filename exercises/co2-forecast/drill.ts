@@ -13,11 +13,11 @@ export default defineDrill<SeriesSplit>({
   summary: 'Univariate forecasting: window the monthly CO₂ series and predict the next month.',
   dataset: 'co2',
   metric: { name: 'mae', higherIsBetter: false, label: 'MAE on the normalised series' },
-  // Calibrated with `dojo grade` runs (see README.md of the drill).
+  // How these were set: `calibration` below (shown under the statement).
   thresholds: [0.03, 0.022, 0.017, 0.0135, 0.0115],
   contract: { inputShape: [SERIES.window, 1], outputUnits: SERIES.horizon, outputActivation: 'linear', forbiddenLayers: ['Lambda'], maxParams: 200_000 },
   minutes: 25,
-  calibration: 'Measured with `dojo grade` (wasm, 2-core CPU): the weak baseline scores 0.051 (0/5), repeating the last month 0.0204 (2/5), the reference 0.0059–0.0092 over eight runs of ≈ 6 s (5/5 with ≥ 0.002 margin).',
+  calibration: "The exam's `min(5, ceil(17 − 100·MAE))` does not fit this series (repeating the last month already scores MAE 0.020), so the thresholds were calibrated with `dojo grade co2-forecast` (wasm backend, 2-core CPU, ≈ 5–10 s per run):\n- weak baseline (one linear unit, two epochs of SGD): 0.051 (0/5);\n- repeating the last value (persistence): 0.0204 ≈ 1.24 ppm (2/5);\n- a plain relu MLP on the training months only: 0.0063–0.0117 over three runs, and a linear model 0.008–0.029 — both unreliable because of the extrapolation;\n- the same network trained with a shuffled second phase: 0.0071–0.0133 over six runs (one 4/5);\n- the reference (linear path + small relu branch, trained on train + validation, second phase on the whole series as one batch): 0.0059–0.0092 over eight runs ≈ 0.36–0.56 ppm, ≈ 6 s each (5/5 with ≥ 0.0023 to spare).",
   splits(dataset) {
     // Channel 0 is the raw monthly mean (with its seasonal cycle); the test part carries
     // the last `window` months of validation in front as history.

@@ -6,6 +6,7 @@ import { renderMarkdown } from '../common/markdown';
 
 export function Statement({ drill, markdown }: { drill: DrillMeta; markdown: string }) {
   const html = useMemo(() => renderMarkdown(markdown), [markdown]);
+  const calibration = useMemo(() => (drill.calibration ? renderMarkdown(drill.calibration) : null), [drill.calibration]);
   const c = drill.contract;
   const cmp = drill.metric.higherIsBetter ? '≥' : '≤';
   return (
@@ -71,7 +72,13 @@ export function Statement({ drill, markdown }: { drill: DrillMeta; markdown: str
           ))}
         </tbody>
       </table>
-      {drill.calibration && <p className="hint calibration">{drill.calibration}</p>}
+      {/* Calibration is for the curious, not part of the task: collapsed, and from one source (drill.ts). */}
+      {calibration && (
+        <details className="calibration" data-testid="calibration">
+          <summary>How the thresholds were set</summary>
+          <div className="markdown hint" dangerouslySetInnerHTML={{ __html: calibration }} />
+        </details>
+      )}
     </div>
   );
 }
