@@ -16,7 +16,7 @@ import { formatMetric } from '../common/format';
 import { InlineConfirm } from '../common/InlineConfirm';
 import { usePageTitle } from '../common/use-page-title';
 import { useApp, useShippedDrills, useStores } from '../stores';
-import { definitionFromForm, formFromDefinition, type CustomDrillForm } from './custom-form';
+import { definitionFromForm, formFromDefinition, withMetric, type CustomDrillForm } from './custom-form';
 import './custom.css';
 
 const ACTIVATIONS: readonly (OutputActivation | 'any')[] = ['any', 'softmax', 'sigmoid', 'linear'];
@@ -147,7 +147,7 @@ function CustomDrillForm({ initial, id, shipped }: { initial: CustomDrillForm; i
           <div className="custom-row">
             <label>
               Metric
-              <select value={form.metric} onChange={(e) => set('metric', e.target.value as MetricName)} aria-label="Metric">
+              <select value={form.metric} onChange={(e) => setForm((f) => withMetric(f, e.target.value as MetricName))} aria-label="Metric">
                 {metrics.map((m) => (
                   <option key={m} value={m}>
                     {m} ({METRIC_NAMES[m]})

@@ -73,3 +73,21 @@ export function definitionFromForm(form: CustomDrillForm, id: string, shape: { i
     starter: form.starter,
   };
 }
+
+const METRIC_WORDS: Record<MetricName, string> = { accuracy: 'accuracy', mae: 'MAE', mse: 'MSE', rmse: 'RMSE' };
+
+/**
+ * The form after the author picks another metric. The label names the metric in the
+ * statement and on the report, so a label that names the old one ("test MAE (mpg)")
+ * is rewritten for the new one ("test RMSE (mpg)"); an empty label gets a plain one;
+ * a label in the author's own words that names no metric is theirs and is kept.
+ */
+export function withMetric(form: CustomDrillForm, metric: MetricName): CustomDrillForm {
+  if (metric === form.metric) return form;
+  const label = form.metricLabel;
+  const named = /\b(accuracy|r?mse|mae)\b/i;
+  let metricLabel = label;
+  if (label.trim() === '') metricLabel = `test ${METRIC_WORDS[metric]}`;
+  else if (named.test(label)) metricLabel = label.replace(new RegExp(named.source, 'gi'), METRIC_WORDS[metric]);
+  return { ...form, metric, metricLabel };
+}
