@@ -33,11 +33,16 @@ export interface DatasetOfflineStatus {
   offline: boolean;
 }
 
-/** Reads the manifest from the cache if there, else the network; null when neither has it. */
+/**
+ * Reads the manifest from the cache if there, else the network; null when neither has
+ * it. Offline the network is not tried: each failed fetch is a console error.
+ */
 async function readManifest(cache: Cache, name: string): Promise<DatasetManifest | null> {
   const url = fileUrl(name, 'manifest.json');
   try {
-    const response = (await cache.match(url)) ?? (await fetch(url));
+    const cached = await cache.match(url);
+    if (!cached && !navigator.onLine) return null;
+    const response = cached ?? (await fetch(url));
     if (!response.ok) return null;
     return validateManifest(await response.json(), name);
   } catch {
@@ -103,6 +108,23 @@ export async function makeDatasetOffline(name: string, onProgress: (p: FetchProg
   // The manifest last: a dataset counts as offline only once all its files are in.
   await cache.put(manifestUrl, manifestResponse);
   onProgress({ loadedBytes: totalBytes, totalBytes });
+}
+
+/**
+ * Keeps one dataset for offline use in the background (a drill page opened online
+ * calls this), so a drill once opened still runs after the network goes. Quiet: a
+ * failure here only means the Run fetches the data itself, as before.
+ */
+export async function keepDatasetOffline(name: string, signal?: AbortSignal): Promise<boolean> {
+  if (!cacheAvailable() || !navigator.onLine) return false;
+  try {
+    if ((await datasetStatus(name))?.offline) return true;
+    if (signal?.aborted) return false;
+    await makeDatasetOffline(name, () => {}, signal);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Drops dataset caches of earlier app versions (their files may differ from today's manifests). */

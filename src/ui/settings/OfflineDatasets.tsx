@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatBytes } from '../common/format';
 import { cacheAvailable, datasetStatus, makeDatasetOffline, type DatasetOfflineStatus, type FetchProgress } from '../offline/dataset-cache';
 import { useDrills } from '../stores';
+import { useOnline } from '../common/use-online';
 
 type Row = { name: string; status: DatasetOfflineStatus | null; progress?: FetchProgress; error?: string };
 
@@ -15,6 +16,7 @@ export function OfflineDatasets() {
   const names = useMemo(() => [...new Set(registry.list().map((d) => d.dataset))].sort(), [registry]);
   const [rows, setRows] = useState<Row[]>(() => names.map((name) => ({ name, status: null })));
   const [busy, setBusy] = useState(false);
+  const online = useOnline();
 
   const patch = (name: string, change: Partial<Row>) => setRows((rs) => rs.map((r) => (r.name === name ? { ...r, ...change } : r)));
 
@@ -25,7 +27,8 @@ export function OfflineDatasets() {
 
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+    // Back online: sizes of datasets not kept can be read again.
+  }, [refresh, online]);
 
   const fetchOne = async (name: string) => {
     patch(name, { error: undefined, progress: { loadedBytes: 0, totalBytes: 0 } });
@@ -66,10 +69,17 @@ export function OfflineDatasets() {
       <p className="hint">
         After one visit the app itself works offline. Datasets are kept once a drill has used them; make them available here before you lose the network.
       </p>
+      {!online && (
+        <p className="hint" role="status" data-testid="offline-now">
+          You are offline: datasets not kept already cannot be downloaded now. Drills whose data is marked “Available offline” still run.
+        </p>
+      )}
       <div className="settings-row">
-        <button type="button" className="btn" disabled={busy || missing.length === 0} onClick={() => void run(missing)}>
-          Make all available offline
-        </button>
+        {online && (
+          <button type="button" className="btn" disabled={busy || missing.length === 0} onClick={() => void run(missing)}>
+            Make all available offline
+          </button>
+        )}
         <span data-testid="offline-total">
           {formatBytes(cached)} of {formatBytes(total)} kept offline
         </span>
@@ -87,6 +97,8 @@ export function OfflineDatasets() {
               />
             ) : r.status?.offline ? (
               <span className="dataset-state ok">Available offline</span>
+            ) : !online ? (
+              <span className="dataset-state">Not kept: needs the network</span>
             ) : (
               <button type="button" className="btn btn-quiet" disabled={busy} onClick={() => void run([r.name])} aria-label={`Make ${r.name} available offline`}>
                 Make available offline

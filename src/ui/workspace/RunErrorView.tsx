@@ -1,5 +1,8 @@
 /** A learner error: what, where (a button that moves the cursor there), what to try. */
 import type { LearnerError } from '../../runner/protocol';
+import { routeHref } from '../../state/route';
+import { useOnline } from '../common/use-online';
+import { datasetProblem } from './dataset-problem';
 
 const KIND_TITLES: Record<LearnerError['kind'], string> = {
   syntax: 'Your code does not compile',
@@ -15,11 +18,28 @@ export interface RetryOffer {
 }
 
 export function RunErrorView({ error, onReveal, retry }: { error: LearnerError; onReveal(line: number, column: number): void; retry?: RetryOffer }) {
+  const online = useOnline();
   const pos = error.position;
+  const data = datasetProblem(error.message, online);
+  if (data) {
+    return (
+      <div className="run-error" role="alert" data-testid="run-error">
+        <h3>{data.title}</h3>
+        <p className="run-error-message">{data.message}</p>
+        {data.offline && (
+          <p>
+            <a href={`${routeHref({ name: 'settings' })}`}>Settings → Offline</a>
+          </p>
+        )}
+      </div>
+    );
+  }
   return (
     <div className="run-error" role="alert" data-testid="run-error">
       <h3>{KIND_TITLES[error.kind]}</h3>
-      <p className="run-error-message">{error.message}</p>
+      <p className="run-error-message">
+        <InlineCode text={error.message} />
+      </p>
       {pos && (
         <p>
           <button type="button" className="link-button" onClick={() => onReveal(pos.line, pos.column)}>
@@ -43,4 +63,10 @@ export function RunErrorView({ error, onReveal, retry }: { error: LearnerError; 
       )}
     </div>
   );
+}
+
+/** Messages name code in `backticks` (markdown habit); show those spans as code, not as literal backticks. */
+function InlineCode({ text }: { text: string }) {
+  const parts = text.split(/`([^`\n]+)`/);
+  return <>{parts.map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</>;
 }

@@ -11,6 +11,7 @@ import { NotFound } from '../NotFound';
 import { routeHref } from '../../state/route';
 import { useApp, useDrillCatalog, useDrills, useStores } from '../stores';
 import { LEVEL_LABELS } from '../../core/drill';
+import { keepDatasetOffline } from '../offline/dataset-cache';
 import { ResetControl } from './ResetControl';
 import { ShareControl } from '../share/ShareControl';
 import { RunPane } from './RunPane';
@@ -70,6 +71,17 @@ function Workspace({ entry }: { entry: DrillEntry }) {
   const [phoneTab, setPhoneTab] = useState<PhoneTab>('statement');
 
   usePageTitle(drill.title);
+
+  useEffect(() => {
+    // Opened online: keep this drill's dataset for offline use, after the page has settled
+    // (the first Run may be fetching it too; the cache then already holds most files).
+    const stop = new AbortController();
+    const timer = setTimeout(() => void keepDatasetOffline(drill.dataset, stop.signal), 3000);
+    return () => {
+      clearTimeout(timer);
+      stop.abort();
+    };
+  }, [drill.dataset]);
 
   useEffect(() => {
     void workspace.getState().open(drill.id, starter);
