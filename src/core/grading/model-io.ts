@@ -6,6 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { firstLine, joinWeightData, ModelFileError, validateArtifacts } from './model-files';
 import { normalizeConvertedKeras3 } from '../keras/converted';
+// Registers Keras' default GRU (reset_after=True) with tfjs, so translated Keras models that use it load.
+import '../keras/gru-reset-after';
 
 export * from './model-files';
 

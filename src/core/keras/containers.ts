@@ -109,6 +109,12 @@ async function openLegacyH5(name: string, bytes: Uint8Array): Promise<KerasConta
 async function openHdf5(bytes: Uint8Array, where: string): Promise<H5Group> {
   const jsfive = await import('jsfive');
   if (!looksLikeHdf5(bytes)) throw new ModelFileError(`${where} is not an HDF5 file; the model was not saved by Keras or is damaged.`);
+  const declared = declaredLength(bytes);
+  if (declared !== null && declared > bytes.length) {
+    throw new ModelFileError(
+      `${where} is truncated: its header says ${declared.toLocaleString('en-US')} bytes but it holds ${bytes.length.toLocaleString('en-US')}; download or save it again.`,
+    );
+  }
   const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
   let file: InstanceType<typeof jsfive.File>;
   try {
@@ -181,6 +187,20 @@ function wrapDataset(d: import('jsfive').Dataset, where: string, fileBytes: numb
       return values instanceof Float32Array ? values : Float32Array.from(values as ArrayLike<number>);
     },
   };
+}
+
+/**
+ * The file length the HDF5 superblock declares ("end of file address"): a cut-off
+ * download can still hold every weight a reader asks for, so the length is checked.
+ * Superblock v0 keeps it at byte 40, v2/v3 at byte 28 (8-byte addresses, as h5py writes).
+ */
+function declaredLength(bytes: Uint8Array): number | null {
+  const version = bytes[8];
+  const at = version === 0 ? 40 : version === 2 || version === 3 ? 28 : -1;
+  if (at < 0 || bytes.length < at + 8) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset + at, 8);
+  const length = Number(view.getBigUint64(0, true));
+  return Number.isSafeInteger(length) ? length : null;
 }
 
 function damaged(where: string, e: unknown): ModelFileError {

@@ -53,7 +53,7 @@ const ACTIVATIONS: Record<string, string> = {
   elu: 'elu',
   selu: 'selu',
   sigmoid: 'sigmoid',
-  hard_sigmoid: 'hard_sigmoid',
+  // hard_sigmoid is left out: Keras 3's (relu6(x + 3) / 6) is not tfjs' (Keras 2's 0.2x + 0.5).
   softmax: 'softmax',
   softplus: 'softplus',
   softsign: 'softsign',
@@ -217,13 +217,26 @@ function numberOnly(key: string): Rule {
   };
 }
 
-function resetAfterRule(v: unknown, where: string): [string, unknown] | null {
-  if (v === true) {
-    throw new ModelFileError(
-      `${where}: GRU with reset_after=True (the Keras 3 default) has no TensorFlow.js equivalent; rebuild it with layers.GRU(..., reset_after=False) or use an LSTM, train again and save.`,
-    );
+function resetAfterRule(v: unknown): [string, unknown] | null {
+  return ['reset_after', v !== false];
+}
+
+/**
+ * tfjs' own GRU is Keras' `reset_after=False`; the default since TF 2 / Keras 3
+ * (`reset_after=True`) runs as the lab's `KerasGRU` layer (gru-reset-after.ts).
+ */
+export const KERAS_GRU_CLASS = 'KerasGRU';
+const KERAS_GRU_ACTIVATIONS = ['tanh', 'sigmoid', 'relu', 'linear'];
+
+function asKerasGru(out: Json, where: string): Json {
+  if (out.return_state === true) throw new ModelFileError(`${where}: a GRU with return_state=True cannot be loaded here; return only its output.`);
+  for (const key of ['activation', 'recurrent_activation']) {
+    if (out[key] !== undefined && !KERAS_GRU_ACTIVATIONS.includes(String(out[key]))) {
+      throw new ModelFileError(`${where}: ${key}=${short(out[key])} is not supported for a GRU here (only ${KERAS_GRU_ACTIVATIONS.join(', ')}).`);
+    }
   }
-  return ['reset_after', false];
+  const keep = ['name', 'trainable', 'dtype', 'batch_input_shape', 'units', 'activation', 'recurrent_activation', 'use_bias', 'return_sequences', 'go_backwards'];
+  return Object.fromEntries(keep.filter((k) => out[k] !== undefined).map((k) => [k, out[k]]));
 }
 
 /** The layers this translator knows (the README's list). */
@@ -238,7 +251,7 @@ export function translateModelConfig(config: unknown, kerasVersion: string | nul
     throw new ModelFileError('The Keras file has no model config (class_name and config); it was not written by model.save.');
   }
   const cls = config.class_name;
-  const body = config.config;
+  const body = untuple(config.config) as Json;
   const plans: WeightPlan[] = [];
   let modelConfig: Json;
   if (cls === 'Sequential') modelConfig = { class_name: 'Sequential', config: translateSequential(body, plans) };
@@ -307,6 +320,7 @@ function resolve(ref: NodeRef, bypass: Map<string, NodeRef>): NodeRef {
 
 /** The inputs of one call of a layer, in either dialect: Keras 2 lists or Keras 3 `{args, kwargs}` with `__keras_tensor__`s. */
 function nodeInputs(node: unknown): NodeRef[] {
+  if (Array.isArray(node) && typeof node[0] === 'string') return [asRef(node, 'inbound node')]; // one input, unnested
   if (Array.isArray(node)) return node.map((r) => asRef(r, 'inbound node'));
   if (!isObject(node)) throw new ModelFileError('A Functional model link (inbound node) is malformed.');
   const refs: NodeRef[] = [];
@@ -356,6 +370,7 @@ function translateLayer(layer: unknown, position: string, plans: WeightPlan[]): 
   if (rule.inferenceIdentity) return null;
   const out = translateOptions(config, rule, where);
   checkSizes(cls, out, where);
+  if (cls === 'GRU' && out.reset_after === true) return { class_name: KERAS_GRU_CLASS, config: asKerasGru(out, where), name };
   const translated: Json = { class_name: rule.tfjs ?? cls, config: out, name };
   if (cls === 'Conv1D' && out.padding === 'causal') causalConv1d(translated, plans[plans.length - 1]);
   return translated;
@@ -475,6 +490,9 @@ function translateBidirectional(layer: Json, position: string, plans: WeightPlan
   const innerName = String((inner.config as Json)?.name ?? 'rnn').replace(/^forward_/, '');
   const scratch: WeightPlan[] = [];
   const innerOut = translateLayer({ ...inner, config: { ...(inner.config as Json), name: innerName } }, `inside ${where}`, scratch);
+  if (innerOut?.class_name === KERAS_GRU_CLASS) {
+    throw new ModelFileError(`${where}: a Bidirectional GRU with reset_after=True (the Keras default) cannot be loaded here; use a Bidirectional LSTM, or GRU(..., reset_after=False).`);
+  }
   const weights = scratch[0].names.map((n) => n.slice(innerName.length + 1));
   plans.push({
     layerName: name,
@@ -496,6 +514,14 @@ function translateBidirectional(layer: Json, position: string, plans: WeightPlan
 }
 
 // ---------------------------------------------------------------------------------
+
+/** tf.keras 2.13+ may write tuples as `{"class_name": "__tuple__", "items": [...]}`; they are plain lists here. */
+function untuple(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(untuple);
+  if (!isObject(v)) return v;
+  if (v.class_name === '__tuple__' && Array.isArray(v.items)) return v.items.map(untuple);
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, untuple(x)]));
+}
 
 function describe(layer: unknown, i: number): string {
   const c = isObject(layer) && isObject(layer.config) ? layer.config : {};
