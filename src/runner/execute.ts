@@ -195,7 +195,7 @@ interface FitHooks {
  * - `fit`: the pre-flight contract check (before training and again when fit
  *   returns), the model's summary, Keras' inputs (arrays, integer labels), live
  *   curves and a NaN-loss notice;
- * - `fitDataset`: live curves; `evaluate`: Keras' inputs;
+ * - `fitDataset`: the same, minus input conversion; `evaluate`: Keras' inputs;
  * - `summary()`: printed to the lab's console, not the worker's or the CLI's stdout.
  */
 function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
@@ -245,7 +245,7 @@ function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
           // tfjs trains on through a NaN loss without a word; say it once, in the learner's terms.
           if (!nanTold && Number.isNaN(values.loss)) {
             nanTold = true;
-            const at = this.fitLine ? ` (model.fit at line ${this.fitLine})` : '';
+            const at = this.fitLine ? ` (the fit at line ${this.fitLine})` : '';
             emit({ type: 'console', level: 'warn', text: `${nanLossSentence(epoch)}${at}` });
           }
           return { type: 'epoch', epoch, logs: values };
@@ -315,8 +315,20 @@ function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
       })
       .finally(() => tf.dispose(inputs.made));
   };
-  proto.fitDataset = function (this: unknown, dataset: unknown, args?: FitArgs) {
-    return originalFitDataset.call(this, dataset, withLive(args, undefined));
+  // Windowed series come as a tf.data.Dataset (windowedDataset): the same checks, minus input conversion.
+  proto.fitDataset = function (this: tfType.LayersModel, dataset: unknown, args?: FitArgs) {
+    const calledAt = new Error('fitDataset');
+    if (!hooks.summarized.has(this)) {
+      hooks.summarized.add(this);
+      emit({ type: 'summary', summary: summarizeModel(this) });
+    }
+    const before = preflight(this, calledAt, 'before');
+    if (before) return Promise.reject(before);
+    return Promise.resolve(originalFitDataset.call(this, dataset, withLive(args, hooks.lineOf(String(calledAt.stack ?? ''))))).then((history: unknown) => {
+      const after = preflight(this, calledAt, 'after');
+      if (after) throw after;
+      return history;
+    });
   };
   proto.evaluate = function (this: unknown, x: unknown, y: unknown, args?: unknown) {
     const inputs = kerasFitInputs(tf, x, y);

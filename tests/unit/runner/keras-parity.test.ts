@@ -161,6 +161,22 @@ describe('pre-flight contract check at fit', () => {
     expect(String(seen[0])).not.toContain('trainAnyway');
   });
 
+  it('stops fitDataset the same way (windowed series come as a tf.data.Dataset)', async () => {
+    const DATASET = TOO_BIG.replace(
+      'await model.fit(lab.data.train.xs, lab.data.train.ys, { epochs: 3 });',
+      'const ds = tf.data.zip({ xs: tf.data.array(lab.data.train.xs.unstack()), ys: tf.data.array(lab.data.train.ys.toFloat().unstack()) }).batch(4);\n  await model.fitDataset(ds as never, { epochs: 3 });',
+    );
+    const { result, events } = await run(DATASET, classesDrill, classSplits);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toContain('The model has 515 parameters but the drill allows at most 200.');
+    expect(result.error.position?.line).toBe(lineOf(DATASET, 'await model.fitDataset'));
+    expect(events.some((e) => e.type === 'train-begin')).toBe(false);
+    const anyway = await run(DATASET, classesDrill, classSplits, true);
+    expect(anyway.result.ok ? 'ok' : anyway.result.error.message).toBe('ok');
+    expect(anyway.events.filter((e) => e.type === 'epoch')).toHaveLength(3);
+  });
+
   it('checks the wrong output activation and input shape the same way', async () => {
     const WRONG = SPARSE.replace("activation: 'softmax'", "activation: 'sigmoid'").replace('inputShape: [4]', 'inputShape: [4, 1]');
     const { result } = await run(WRONG, classesDrill, classSplits);
@@ -227,6 +243,6 @@ export default async function train(lab: Lab<TensorLabData>) {
     expect(events.filter((e) => e.type === 'epoch').some((e) => e.type === 'epoch' && Number.isNaN(e.logs.loss))).toBe(true);
     const nan = consoleText.filter((t) => t.includes('became NaN'));
     expect(nan).toHaveLength(1);
-    expect(nan[0]).toMatch(new RegExp(`lower the learning rate.*\\(model\\.fit at line ${lineOf(NAN, 'await model.fit')}\\)`));
+    expect(nan[0]).toMatch(new RegExp(`lower the learning rate.*\\(the fit at line ${lineOf(NAN, 'await model.fit')}\\)`));
   });
 });
