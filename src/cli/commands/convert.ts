@@ -10,6 +10,7 @@ import path from 'node:path';
 import { artifactsToFiles } from '../../core/grading/model-files';
 import { loadModelFromArtifacts } from '../../core/grading/model-io';
 import { normalizeConvertedKeras3 } from '../../core/keras/converted';
+import { KERAS_GRU_CLASS } from '../../core/keras/translate';
 import type { Command } from '../main';
 import { readModelDir } from '../model-files';
 import { useBackend } from '../node-runner';
@@ -23,6 +24,12 @@ export const convertCommand: Command = {
     const [input, outDir] = positionals;
     if (!input || !outDir || positionals.length > 2) throw new UserError(`expected a model file and an output folder.\nUsage: ${this.usage}`);
     const artifacts = normalizeConvertedKeras3(await asUserError('', () => readModelDir(input)));
+    if (JSON.stringify(artifacts.modelTopology).includes(`"class_name":"${KERAS_GRU_CLASS}"`)) {
+      throw new UserError(
+        `the model has a GRU with reset_after=True (the Keras default), which plain TensorFlow.js cannot run, so no standard model.json can hold it. ` +
+          `\`dojo grade\` grades this file as it is; for a portable model, use GRU(..., reset_after=False) or an LSTM in Keras and save again.`,
+      );
+    }
     await useBackend('cpu');
     const model = await asUserError('the model cannot be converted: ', () => loadModelFromArtifacts(artifacts));
     const params = model.countParams();

@@ -91,6 +91,48 @@ describe('dojo convert', () => {
     },
   );
 
+  it("refuses, with the reason, a model whose GRU is Keras' default (reset_after=True), which plain tfjs cannot run", async () => {
+    // A converter-style model.json in Keras 3's dialect: Input [3, 2] → GRU(2).
+    const dir = mkdtempSync(path.join(tmpdir(), 'dojo-gru-'));
+    const gru = { units: 2, activation: 'tanh', recurrent_activation: 'sigmoid', use_bias: true, reset_after: true, return_sequences: false, name: 'gru' };
+    const modelJson = {
+      format: 'layers-model',
+      modelTopology: {
+        keras_version: '3.15.1',
+        model_config: {
+          class_name: 'Sequential',
+          config: {
+            name: 'sequential',
+            layers: [
+              { class_name: 'InputLayer', config: { batch_shape: [null, 3, 2], dtype: 'float32', name: 'input_layer' } },
+              { class_name: 'GRU', config: { ...gru, dtype: { module: 'keras', class_name: 'DTypePolicy', config: { name: 'float32' } } } },
+            ],
+          },
+        },
+      },
+      weightsManifest: [
+        {
+          paths: ['w.bin'],
+          weights: [
+            { name: 'sequential/gru/gru_cell/kernel', shape: [2, 6], dtype: 'float32' },
+            { name: 'sequential/gru/gru_cell/recurrent_kernel', shape: [2, 6], dtype: 'float32' },
+            { name: 'sequential/gru/gru_cell/bias', shape: [2, 6], dtype: 'float32' },
+          ],
+        },
+      ],
+    };
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(dir, 'model.json'), JSON.stringify(modelJson));
+    writeFileSync(path.join(dir, 'w.bin'), new Uint8Array(36 * 4));
+    const converted = await dojo('convert', path.join(dir, 'model.json'), path.join(dir, 'out'));
+    expect(converted.code).not.toBe(0);
+    expect(converted.stderr).toMatch(/GRU with reset_after=True.*dojo grade/);
+    // The grader itself runs it.
+    const graded = await dojo('grade', 'auto-mpg', path.join(dir, 'model.json'), '--json', '--backend', 'cpu');
+    expect(graded.code).toBe(0);
+    expect(JSON.parse(graded.stdout).checks.find((c: { id: string }) => c.id === 'input-shape')).toMatchObject({ passed: false });
+  });
+
   it('says what to do when the arguments are missing', async () => {
     const { code, stderr } = await dojo('convert', `${FIX}/dense-regression.keras`);
     expect(code).not.toBe(0);
