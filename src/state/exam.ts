@@ -28,6 +28,9 @@ export interface ExamState {
   exam: Exam | null;
   /** False after the browser refused to store the exam: it then lasts only for this page. */
   persisted: boolean;
+  /** The finished exam's score sheet has been shown: the nav stops pointing to it. */
+  sheetSeen: boolean;
+  markSheetSeen(): void;
   /** Sets a new exam; throws ExamSetupError (bad length, an area without drills) or when one is running. */
   start(options: StartExamOptions): Exam;
   /** Records a graded model for a task; true when it counted. */
@@ -45,6 +48,35 @@ export interface ExamDeps {
   now?: () => number;
   /** Source of fresh seeds; tests pin it. */
   randomSeed?: () => number;
+  /** Which exam's score sheet was last seen (its start time); localStorage in a browser. */
+  sheetSeen?: SheetSeenMemory;
+}
+
+export interface SheetSeenMemory {
+  read(): number | null;
+  write(startedAt: number): void;
+}
+
+const SHEET_SEEN_KEY = 'tensor-dojo:exam-sheet-seen';
+
+function localSheetSeen(): SheetSeenMemory {
+  return {
+    read() {
+      try {
+        const v = Number(globalThis.localStorage?.getItem(SHEET_SEEN_KEY));
+        return Number.isFinite(v) && v > 0 ? v : null;
+      } catch {
+        return null;
+      }
+    },
+    write(startedAt) {
+      try {
+        globalThis.localStorage?.setItem(SHEET_SEEN_KEY, String(startedAt));
+      } catch {
+        // Not remembered: the nav points to the sheet again after a reload, nothing worse.
+      }
+    },
+  };
 }
 
 /** True while the exam's clock runs. */
@@ -55,20 +87,31 @@ export function isExamRunning(exam: Exam | null, now: number): exam is Exam {
 export function createExamStore(deps: ExamDeps): ExamStore {
   const now = deps.now ?? Date.now;
   const randomSeed = deps.randomSeed ?? (() => Math.floor(Math.random() * 2 ** 32));
+  const seen = deps.sheetSeen ?? localSheetSeen();
 
   return createStore<ExamState>()((set, get) => {
     const save = (exam: Exam | null) => {
       set({ exam, persisted: deps.persistence.write(exam) });
     };
+    const restored = restoreExam(deps.persistence.read());
     return {
-      exam: restoreExam(deps.persistence.read()),
+      exam: restored,
       persisted: true,
+      sheetSeen: restored !== null && seen.read() === restored.startedAt,
+
+      markSheetSeen() {
+        const exam = get().exam;
+        if (exam === null || examPhase(exam, now()) === 'running' || get().sheetSeen) return;
+        seen.write(exam.startedAt);
+        set({ sheetSeen: true });
+      },
 
       start(options) {
         const current = get().exam;
         if (isExamRunning(current, now())) throw new Error('A mock exam is already running; end it before starting another.');
         const exam = createExam({ ...options, seed: options.seed ?? randomSeed(), now: now() });
         save(exam);
+        set({ sheetSeen: false });
         return exam;
       },
 

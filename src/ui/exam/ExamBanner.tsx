@@ -6,6 +6,7 @@ import { useNow } from './use-now';
 
 export function ExamBanner({ drillId }: { drillId: string }) {
   const exam = useApp('exam', (s) => s.exam);
+  const sheetSeen = useApp('exam', (s) => s.sheetSeen);
   const now = useNow();
   const back = (
     <a className="exam-banner-back" href={routeHref({ name: 'exam' })}>
@@ -17,7 +18,7 @@ export function ExamBanner({ drillId }: { drillId: string }) {
   if (exam === null || task === undefined) {
     text = 'This drill is not a task of a running mock exam: submissions here are ordinary practice.';
   } else if (examPhase(exam, now) !== 'running') {
-    text = 'The mock exam is over: submissions no longer count for it. The score sheet is waiting.';
+    text = `The mock exam is over: submissions here are ordinary practice.${sheetSeen ? '' : ' The score sheet is waiting.'}`;
   } else {
     text = (
       <>

@@ -7,16 +7,17 @@ import './exam.css';
 
 export function ExamNavLink({ current }: { current: boolean }) {
   const exam = useApp('exam', (s) => s.exam);
+  const sheetSeen = useApp('exam', (s) => s.sheetSeen);
   return (
     <a href={routeHref({ name: 'exam' })} aria-current={current ? 'page' : undefined}>
-      Mock exam{exam !== null && <ExamNavClock exam={exam} />}
+      Mock exam{exam !== null && <ExamNavClock exam={exam} sheetSeen={sheetSeen} />}
     </a>
   );
 }
 
 /** Its own component, so only it re-renders every second. */
-function ExamNavClock({ exam }: { exam: Exam }) {
+function ExamNavClock({ exam, sheetSeen }: { exam: Exam; sheetSeen: boolean }) {
   const now = useNow();
-  if (examPhase(exam, now) !== 'running') return <span className="exam-nav-clock"> · score sheet</span>;
+  if (examPhase(exam, now) !== 'running') return sheetSeen ? null : <span className="exam-nav-clock"> · score sheet</span>;
   return <span className="exam-nav-clock" data-testid="nav-time-left"> · {formatClock(timeLeftMs(exam, now))}</span>;
 }

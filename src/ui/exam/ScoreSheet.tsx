@@ -1,5 +1,5 @@
 /** The end of an exam: the weighted total against the pass mark, task by task. */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { AREA_TITLES } from '../../core/drill';
 import { closedAt, formatClock, scoreExam, type Exam, type ExamPhase } from '../../core/exam';
 import { useDrills, useStores } from '../stores';
@@ -10,6 +10,7 @@ export function ScoreSheetView({ exam, phase }: { exam: Exam; phase: Exclude<Exa
   const registry = useDrills();
   const sheet = useMemo(() => scoreExam(exam), [exam]);
   const used = closedAt(exam) - exam.startedAt;
+  useEffect(() => store.getState().markSheetSeen(), [store, exam]);
 
   return (
     <section className="exam exam-sheet" aria-labelledby="sheet-title">
