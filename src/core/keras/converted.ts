@@ -47,6 +47,10 @@ export function normalizeConvertedKeras3(artifacts: tf.io.ModelArtifacts): tf.io
  * Keras' order, which is the order the plan names them.
  */
 function renameWeights(specs: readonly tf.io.WeightsManifestEntry[], plans: readonly WeightPlan[], modelName: string | undefined): tf.io.WeightsManifestEntry[] {
+  const odd = plans.find((p) => p.skip || p.flatten);
+  if (odd) {
+    throw new ModelFileError(`Layer '${odd.layerName}' (${odd.kerasClass}) cannot be read from a converter's model.json; upload the Keras .keras or .h5 file itself.`);
+  }
   const byLayer = new Map(plans.map((p) => [p.layerName, p]));
   const used = new Map<string, number>();
   const renamed = specs.map((spec) => {

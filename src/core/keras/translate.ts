@@ -24,6 +24,10 @@ export interface WeightPlan {
   /** Keras' class name, used to find the layer's group in a `.keras` weights file. */
   kerasClass: string;
   names: string[];
+  /** Positions of stored weights tfjs has no use for (Keras' Normalization `count`), skipped when reading. */
+  skip?: number[];
+  /** Store each weight as a flat vector (Keras' Normalization keeps its mean with broadcast dimensions). */
+  flatten?: boolean;
   /**
    * Reshape configs whose last dimension is this layer's input channels, unknown until
    * its kernel is read (`fillInputChannels`): the stand-in for causal padding needs it.
@@ -240,7 +244,7 @@ function asKerasGru(out: Json, where: string): Json {
 }
 
 /** The layers this translator knows (the README's list). */
-export const SUPPORTED_LAYERS = [...Object.keys(LAYERS).filter((c) => c !== 'InputLayer'), 'Bidirectional'];
+export const SUPPORTED_LAYERS = [...Object.keys(LAYERS).filter((c) => c !== 'InputLayer'), 'Bidirectional', 'Normalization'];
 
 // ---------------------------------------------------------------------------------
 // model
@@ -359,6 +363,7 @@ function translateLayer(layer: unknown, position: string, plans: WeightPlan[]): 
     throw new ModelFileError(`${where}: a model nested inside the model cannot be loaded; build one flat Sequential or Functional model and save again.`);
   }
   if (cls === 'Bidirectional') return translateBidirectional(layer, position, plans);
+  if (cls === 'Normalization') return translateNormalization(config, name, where, plans);
   const rule = LAYERS[cls];
   if (!rule) {
     const module = typeof layer.module === 'string' && !layer.module.startsWith('keras') ? ` from ${layer.module}` : '';
@@ -471,6 +476,33 @@ function checkSizes(cls: string, c: Json, where: string): void {
   if (cls === 'Embedding' && (c.input_dim as number) * (c.output_dim as number) > MAX_LAYER_ELEMENTS) {
     throw new ModelFileError(`${where} declares ${c.input_dim}×${c.output_dim} embeddings, far more than any drill's model; the file is damaged or not a real model.`);
   }
+}
+
+/**
+ * Keras' Normalization (adapted on the training data: the course's auto-mpg model
+ * starts with it) is `(x − mean) / max(√variance, 1e-7)`; tfjs has no such layer, but
+ * its BatchNormalization at inference is `(x − mean) / √(variance + ε)`, the same up
+ * to float32 rounding with a tiny ε and neither scale nor offset. So it becomes one,
+ * and `dojo convert`'s output stays plain tfjs.
+ */
+function translateNormalization(config: Json, name: string, where: string, plans: WeightPlan[]): Json {
+  for (const [key, value] of Object.entries(config)) {
+    if (['name', 'trainable', 'dtype', 'batch_input_shape', 'axis'].includes(key) || value === null) continue;
+    if (key === 'invert' && value === false) continue;
+    if (key === 'mean' || key === 'variance') {
+      throw new ModelFileError(`${where}: a Normalization given mean/variance in its constructor keeps them outside the weights; use layer.adapt(data) instead, then save again.`);
+    }
+    throw new ModelFileError(`${where}: option ${key}=${short(value)} of Normalization is not supported here.`);
+  }
+  if (config.axis === null || (Array.isArray(config.axis) && config.axis.length !== 1)) {
+    throw new ModelFileError(`${where}: Normalization with axis=${short(config.axis)} (one mean for several axes) is not supported here; only the last axis (the default).`);
+  }
+  const axis = Array.isArray(config.axis) ? config.axis[0] : config.axis ?? -1;
+  if (axis !== -1) throw new ModelFileError(`${where}: Normalization over axis ${short(config.axis)} is not supported here; only the last axis (the default).`);
+  plans.push({ layerName: name, kerasClass: 'Normalization', names: [`${name}/moving_mean`, `${name}/moving_variance`], skip: [2], flatten: true });
+  const out: Json = { name, trainable: false, dtype: 'float32', axis: -1, epsilon: 1e-12, center: false, scale: false, momentum: 0.99 };
+  if (Array.isArray(config.batch_input_shape)) out.batch_input_shape = config.batch_input_shape;
+  return { class_name: 'BatchNormalization', config: out, name };
 }
 
 /** Bidirectional: the wrapped RNN is translated like a layer of its own; tfjs builds the backward copy itself. */

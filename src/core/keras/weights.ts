@@ -27,15 +27,19 @@ export function collectWeights(format: 'keras' | 'h5', root: H5Group, plans: rea
     if (datasets === undefined) {
       throw new ModelFileError(`The weights file has no weights for layer '${plan.layerName}' (${plan.kerasClass}); the weights do not belong to this config.`);
     }
-    if (datasets.length !== plan.names.length) {
+    const needed = plan.names.length + (plan.skip?.length ?? 0);
+    if (datasets.length !== needed) {
       throw new ModelFileError(
-        `Layer '${plan.layerName}' (${plan.kerasClass}) has ${datasets.length} weight${datasets.length === 1 ? '' : 's'} in the file but its config needs ${plan.names.length}; the weights do not belong to this config.`,
+        `Layer '${plan.layerName}' (${plan.kerasClass}) has ${datasets.length} weight${datasets.length === 1 ? '' : 's'} in the file but its config needs ${needed}; the weights do not belong to this config.`,
       );
     }
-    datasets.forEach((d, i) => {
-      arrays.push(d.read());
-      specs.push({ name: plan.names[i], shape: d.shape, dtype: 'float32' });
-    });
+    datasets
+      .filter((_, i) => !plan.skip?.includes(i))
+      .forEach((d, i) => {
+        arrays.push(d.read());
+        const shape = plan.flatten ? [d.shape.reduce((a, b) => a * b, 1)] : d.shape;
+        specs.push({ name: plan.names[i], shape, dtype: 'float32' });
+      });
   }
   const total = arrays.reduce((s, a) => s + a.length, 0);
   const data = new Float32Array(total);

@@ -13,6 +13,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModelFromArtifacts } from '../../../src/core/grading/model-io';
 import { translateModelConfig, type Translation } from '../../../src/core/keras/translate';
 import '../../../src/core/keras/gru-reset-after';
+import type { H5Dataset, H5Group } from '../../../src/core/keras/containers';
+import { collectWeights } from '../../../src/core/keras/weights';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -49,7 +51,7 @@ async function build(t: Translation): Promise<tf.LayersModel> {
 }
 
 function randomWeights(model: tf.LayersModel, seed: number): void {
-  model.setWeights(model.weights.map((w, i) => tf.randomNormal(w.shape, 0, 0.5, 'float32', seed + i)));
+  model.setWeights(model.weights.map((w, i) => tf.randomNormal(w.shape as number[], 0, 0.5, 'float32', seed + i)));
 }
 
 describe('Keras 3 configs beyond the public fixtures', () => {
@@ -172,6 +174,37 @@ describe('Keras 3 configs beyond the public fixtures', () => {
     };
     const model = await build(translateModelConfig(config, '3.15.1'));
     expect(model.layers.map((l) => l.name)).toEqual(['input_layer', 'dense']);
+  });
+
+  it("Keras' Normalization (adapted) becomes a BatchNormalization computing (x − mean) / √variance", async () => {
+    const t = translateModelConfig(
+      sequential([
+        layer('InputLayer', { batch_shape: [null, 3], dtype: 'float32', sparse: false, ragged: false, name: 'input_layer', optional: false }),
+        layer('Normalization', { name: 'normalization', axis: [-1], invert: false, mean: null, variance: null }),
+        layer('Dense', dense('dense', 1, 'linear')),
+      ]),
+      '3.15.1',
+    );
+    // A .keras weights tree as Keras 3 lays it out: vars 0 mean, 1 variance, 2 count (int64, unused).
+    const dataset = (shape: number[], values: number[]): H5Dataset => ({ kind: 'dataset', shape, read: () => Float32Array.from(values) });
+    const group = (children: Record<string, H5Group | H5Dataset>, attrs: Record<string, unknown> = {}): H5Group => ({
+      kind: 'group',
+      attrs,
+      keys: Object.keys(children),
+      get: (k) => children[k],
+    });
+    const count: H5Dataset = { kind: 'dataset', shape: [], read: () => { throw new Error('count is not read'); } };
+    const root = group({
+      layers: group({
+        normalization: group({ vars: group({ 0: dataset([3], [1, -2, 10]), 1: dataset([3], [4, 0.25, 100]), 2: count }, { name: 'normalization' }) }),
+        dense: group({ vars: group({ 0: dataset([3, 1], [1, 1, 1]), 1: dataset([1], [0]) }, { name: 'dense' }) }),
+      }),
+    });
+    const { weightSpecs, weightData } = collectWeights('keras', root, t.layers);
+    const model = await loadModelFromArtifacts({ modelTopology: t.modelTopology, weightSpecs, weightData });
+    const x = [3, 0, 30];
+    const want = (x[0] - 1) / 2 + (x[1] + 2) / 0.5 + (x[2] - 10) / 10;
+    expect((model.predict(tf.tensor2d([x])) as tf.Tensor).dataSync()[0]).toBeCloseTo(want, 4);
   });
 
   it('tf.keras 2 configs (the dialect tfjs reads) translate too: the real Keras 2.15 converter output', async () => {
