@@ -6,7 +6,24 @@ import { lazy, Suspense, Component, type ReactNode } from 'react';
 import { TextareaEditor } from './TextareaEditor';
 import type { CodeEditorProps } from './types';
 
-const MonacoEditor = lazy(() => import('./MonacoEditor'));
+const loadMonaco = () => import('./MonacoEditor');
+const MonacoEditor = lazy(loadMonaco);
+
+/**
+ * Starts fetching Monaco and setting up TypeScript (types, worker warm-up) as soon as a
+ * drill page opens, while the draft is still being read, instead of after the editor
+ * mounts. Calling it again does nothing more.
+ */
+export function preloadEditor(): void {
+  // The type libraries (a chunk of their own) download alongside Monaco, not after it.
+  void import('./type-libs').catch(() => {});
+  void loadMonaco()
+    .then(() => import('./monaco-setup'))
+    .then((m) => m.setUpTypeScript())
+    .catch(() => {
+      // The editor's own import reports a failure (and falls back to the textarea).
+    });
+}
 
 class FallbackOnError extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
   state = { failed: false };

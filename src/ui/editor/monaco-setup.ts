@@ -10,6 +10,7 @@ import * as monaco from 'monaco-editor/esm/vs/editor/editor.api';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/esm/vs/language/typescript/ts.worker?worker';
 import { TabFocus } from 'monaco-editor/esm/vs/editor/browser/config/tabFocus.js';
+import { setTypesStatus } from './types-status';
 
 import 'monaco-editor/esm/vs/editor/browser/coreCommands.js';
 import 'monaco-editor/esm/vs/editor/browser/widget/codeEditor/codeEditorWidget.js';
@@ -77,10 +78,39 @@ export function setUpTypeScript(): Promise<void> {
   ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
   // Only the learner's file is validated, so keep the worker's model sync eager.
   ts.typescriptDefaults.setEagerModelSync(true);
-  typesLoading = import('./type-libs').then(({ loadTypeLibs }) => {
-    ts.typescriptDefaults.setExtraLibs(loadTypeLibs());
-  });
+  setTypesStatus('loading');
+  typesLoading = import('./type-libs')
+    .then(({ loadTypeLibs }) => {
+      ts.typescriptDefaults.setExtraLibs(loadTypeLibs());
+      return warmUpCompletions();
+    })
+    .then(
+      () => setTypesStatus('ready'),
+      (e: unknown) => {
+        console.warn('The editor could not load the tfjs types; completions are off.', e);
+        setTypesStatus('failed');
+      },
+    );
   return typesLoading;
+}
+
+/**
+ * Asks the TypeScript worker for the completions of `tf.` once, in the background, as
+ * soon as the types are handed over: the worker starts and parses the tfjs
+ * declarations (most of the first-completion wait) before the learner types `tf.`,
+ * not after.
+ */
+async function warmUpCompletions(): Promise<void> {
+  const source = "import * as tf from '@tensorflow/tfjs';\ntf.";
+  // Creating a TypeScript model is what registers the language's worker.
+  const model = monaco.editor.createModel(source, 'typescript', monaco.Uri.parse('file:///__warm_up__.ts'));
+  try {
+    const getWorker = await monaco.languages.typescript.getTypeScriptWorker();
+    const worker = await getWorker(model.uri);
+    await worker.getCompletionsAtPosition(model.uri.toString(), source.length);
+  } finally {
+    model.dispose();
+  }
 }
 
 export { monaco, TabFocus };

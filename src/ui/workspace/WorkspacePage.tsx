@@ -5,7 +5,8 @@ import type { DrillEntry } from '../../core/registry';
 import { isUnsaved } from '../../state/workspace';
 import { canSubmit } from '../../state/run';
 import { usePageTitle } from '../common/use-page-title';
-import { CodeEditor } from '../editor/CodeEditor';
+import { CodeEditor, preloadEditor } from '../editor/CodeEditor';
+import { useTypesStatus } from '../editor/types-status';
 import type { CodeEditorHandle } from '../editor/types';
 import { NotFound } from '../NotFound';
 import { routeHref } from '../../state/route';
@@ -35,6 +36,17 @@ const SAVE_LABELS = {
   saving: 'Saving…',
   error: 'Not saved — kept in memory',
 } as const;
+
+/** Until the tfjs types are in, `tf.` completes with nothing: say so instead of leaving "Loading…" unexplained. */
+function TypesState() {
+  const status = useTypesStatus();
+  if (status === 'ready' || status === 'idle') return <span className="types-state" data-testid="types-state" data-status={status} />;
+  return (
+    <span className="types-state hint" data-testid="types-state" data-status={status} aria-live="polite">
+      {status === 'loading' ? 'Loading tfjs types… (completions shortly)' : 'tfjs types unavailable: no completions'}
+    </span>
+  );
+}
 
 /** "Level · builds on …": where this drill sits, with a link to the one to do first. */
 function BuildsOn({ drill }: { drill: DrillEntry['drill'] }) {
@@ -82,6 +94,10 @@ function Workspace({ entry }: { entry: DrillEntry }) {
       stop.abort();
     };
   }, [drill.dataset]);
+
+  useEffect(() => {
+    if (!plainEditor) preloadEditor();
+  }, [plainEditor]);
 
   useEffect(() => {
     void workspace.getState().open(drill.id, starter);
@@ -153,6 +169,7 @@ function Workspace({ entry }: { entry: DrillEntry }) {
           <span className={`save-status save-${saveStatus ?? 'saved'}`} data-testid="save-status" aria-live="polite">
             {loaded ? SAVE_LABELS[saveStatus ?? 'saved'] : 'Loading your draft…'}
           </span>
+          {!plainEditor && <TypesState />}
           <span className="spacer" />
           <ShareControl drillId={drill.id} custom={custom} disabled={!loaded} />
           <ResetControl drillId={drill.id} starter={starter} disabled={!loaded || draft === starter} />
