@@ -11,6 +11,7 @@
  */
 import { MAX_MODEL_JSON_BYTES, ModelFileError, validateArtifacts } from '../core/grading/model-files';
 import type { io } from '@tensorflow/tfjs';
+import type { ModelSummary, SummaryRow } from '../core/model-summary';
 import { BACKENDS, type BackendAttempt, type BackendName, type LearnerError, type Logs, type SandboxMessage } from './protocol';
 
 export type Parsed = { ok: true; message: SandboxMessage } | { ok: false; problem: string };
@@ -26,6 +27,10 @@ export const MESSAGE_LIMITS = {
   logKeyChars: 100,
   attempts: 8,
   count: 1e9,
+  /** Layers in a model summary; a drill's model has tens. */
+  summaryRows: 2000,
+  /** Names and shapes in a summary. */
+  shortText: 500,
 } as const;
 
 const LEVELS = new Set(['log', 'info', 'warn', 'error']);
@@ -111,6 +116,26 @@ function attempts(x: unknown): BackendAttempt[] {
   });
 }
 
+function modelSummary(x: unknown): ModelSummary {
+  if (!isRecord(x) || !Array.isArray(x.rows)) return fail('summary is not a table');
+  if (x.rows.length > MESSAGE_LIMITS.summaryRows) fail(`summary has more than ${MESSAGE_LIMITS.summaryRows} rows`);
+  const rows: SummaryRow[] = x.rows.map((r: unknown) => {
+    if (!isRecord(r)) return fail('a summary row is not an object');
+    return {
+      name: str(r.name, 'layer name', MESSAGE_LIMITS.shortText),
+      className: str(r.className, 'layer class', MESSAGE_LIMITS.shortText),
+      outputShape: str(r.outputShape, 'output shape', MESSAGE_LIMITS.shortText),
+      params: count(r.params, 'layer parameters'),
+    };
+  });
+  return {
+    name: str(x.name, 'model name', MESSAGE_LIMITS.shortText),
+    rows,
+    totalParams: count(x.totalParams, 'total parameters'),
+    trainableParams: count(x.trainableParams, 'trainable parameters'),
+  };
+}
+
 /**
  * The model the run returned, checked like an upload (topology, weight specs, bytes
  * matching them, size caps). Its own message, so the learner hears what was wrong
@@ -159,6 +184,8 @@ function parse(data: unknown): SandboxMessage {
       return { type, runId, epoch: count(data.epoch, 'epoch'), batch: count(data.batch, 'batch'), logs: logs(data.logs) };
     case 'epoch':
       return { type, runId, epoch: count(data.epoch, 'epoch'), logs: logs(data.logs) };
+    case 'summary':
+      return { type, runId, summary: modelSummary(data.summary) };
     case 'model':
       // Checked in full by checkRunArtifacts where the run ends, with its own message.
       return { type, runId, artifacts: data.artifacts as io.ModelArtifacts };

@@ -15,6 +15,8 @@
  */
 import type { io } from '@tensorflow/tfjs';
 import type { DrillMeta } from '../core/drill';
+import type { ModelSummary } from '../core/model-summary';
+import type { SandboxWorkerKind } from './sandbox/isolation';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -68,7 +70,14 @@ export type HostMessage =
    * so copying them (0.7 MB, twice: into the iframe's process, then the worker) is
    * off the path from Run to training — it took ~15 ms of each run's start there.
    */
-  | { type: 'prepare'; wasm: Record<string, ArrayBuffer> };
+  | {
+      type: 'prepare';
+      wasm: Record<string, ArrayBuffer>;
+      /** XNNPACK threads for the WASM backend, if the worker can have them (sandbox/isolation.ts). */
+      threads: number;
+      /** Why the WASM backend will train on one thread, for the run pane; absent when threads are possible. */
+      singleThreadReason?: string;
+    };
 
 /** Sandbox worker → host, over the sandbox's port. */
 export type SandboxMessage =
@@ -78,6 +87,8 @@ export type SandboxMessage =
   | { type: 'train-begin'; runId: string; epochs: number; batchesPerEpoch: number | null }
   | { type: 'batch'; runId: string; epoch: number; batch: number; logs: Logs }
   | { type: 'epoch'; runId: string; epoch: number; logs: Logs }
+  /** Keras' `model.summary()` as data, when learner code first calls fit (every run shows it). */
+  | { type: 'summary'; runId: string; summary: ModelSummary }
   | { type: 'model'; runId: string; artifacts: io.ModelArtifacts }
   | { type: 'error'; runId: string; error: LearnerError }
   | {
@@ -90,8 +101,11 @@ export type SandboxMessage =
 
 /** Host → sandbox iframe (window messages). */
 export type HostToFrame =
-  /** Start the worker from this bundle and give it `port`, the host's lane to it (transferred). */
-  | { type: 'boot'; workerSource: string; port: MessagePort }
+  /**
+   * Start the worker from this bundle and give it `port`, the host's lane to it
+   * (transferred); `worker`: from a `data:` or a `blob:` URL (sandbox/isolation.ts).
+   */
+  | { type: 'boot'; workerSource: string; port: MessagePort; worker: SandboxWorkerKind }
   /** Terminate the worker: the only stop that works on `while (true) {}`. */
   | { type: 'stop' };
 

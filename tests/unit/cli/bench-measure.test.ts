@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { pairedRatio, rotate } from '../../../src/cli/bench/browser-runner';
-import { canMeasureProcessCpu, epochNow, startCpuMeter } from '../../../src/cli/bench/process-cpu';
+import { canMeasureProcessCpu, startCpuMeter } from '../../../src/cli/bench/process-cpu';
 
 describe('runner bench statistics', () => {
   it('pairs rounds: the median of per-round ratios, not a ratio of medians', () => {

@@ -40,6 +40,8 @@ describe('parseSandboxMessage', () => {
       error: { kind: 'runtime', message: 'boom', position: { line: 3, column: 5 }, hint: 'try', stack: 's' },
     });
     expect(ok({ type: 'done', runId: 'r', ms: 12.5, tensors: { before: 1, after: 2, modelWeights: 1 } })).toMatchObject({ ms: 12.5 });
+    const summary = { name: 'sequential_1', rows: [{ name: 'dense_Dense1', className: 'Dense', outputShape: '[null, 1]', params: 10 }], totalParams: 10, trainableParams: 10 };
+    expect(ok({ type: 'summary', runId: 'r', summary: { ...summary, extra: 1 } })).toEqual({ type: 'summary', runId: 'r', summary });
   });
 
   it.each([
@@ -58,6 +60,9 @@ describe('parseSandboxMessage', () => {
     ['logs with thousands of keys', { type: 'epoch', runId: 'r', epoch: 0, logs: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, i])) }, /more than 64 entries/],
     ['an error of an unknown kind', { type: 'error', runId: 'r', error: { kind: 'panic', message: 'x' } }, /error kind/],
     ['an error position that is not a place', { type: 'error', runId: 'r', error: { kind: 'runtime', message: 'x', position: { line: 'a', column: 1 } } }, /error line/],
+    ['a summary that is not a table', { type: 'summary', runId: 'r', summary: { name: 'm', rows: 'many' } }, /summary is not a table/],
+    ['a summary of a million layers', { type: 'summary', runId: 'r', summary: { name: 'm', rows: new Array(1e6).fill({}), totalParams: 0, trainableParams: 0 } }, /more than 2000 rows/],
+    ['a summary row with a negative count', { type: 'summary', runId: 'r', summary: { name: 'm', rows: [{ name: 'a', className: 'Dense', outputShape: '[null, 1]', params: -1 }], totalParams: 0, trainableParams: 0 } }, /layer parameters is not a count/],
     ['done without tensor counts', { type: 'done', runId: 'r', ms: 1 }, /tensor counts/],
     ['done with a negative time', { type: 'done', runId: 'r', ms: -5, tensors: { before: 0, after: 0, modelWeights: 0 } }, /ms is not a duration/],
   ])('refuses %s', (_, data, expected) => {
