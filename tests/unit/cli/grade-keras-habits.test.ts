@@ -4,6 +4,9 @@
  * object on stdout in every case; the type check runs first, as in the editor.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
@@ -19,6 +22,20 @@ async function dojo(...args: string[]): Promise<{ code: number; stdout: string; 
     return { code: err.code, stdout: err.stdout, stderr: err.stderr };
   }
 }
+
+// Written at test time, not kept in tests/fixtures: the project's own tsc run checks that folder.
+const TYPE_ERRORS = `// Three mistakes the editor underlines; \`dojo grade\` reports the same ones first.
+import * as tf from '@tensorflow/tfjs';
+import { padSequences } from 'tensor-dojo';
+import type { Lab, TextLabData } from 'tensor-dojo';
+
+export default async function train(lab: Lab<TextLabData>): Promise<tf.LayersModel> {
+  const xs = padSequences([[1]], { maxlen: 3 });
+  const n: number = lab.data.train.texts;
+  tf.layers.dense({ unit: 3 });
+  return xs;
+}
+`;
 
 /** stdout must be one JSON value on one line, nothing else. */
 function onlyJson(stdout: string): Record<string, unknown> {
@@ -56,7 +73,8 @@ describe('dojo grade with Keras habits', () => {
   }, 180_000);
 
   it('reports type errors first as file:line:col, in JSON too; --no-typecheck skips them', async () => {
-    const file = `${FIX}/type-errors.ts`;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'dojo-types-')), 'type-errors.ts');
+    writeFileSync(file, TYPE_ERRORS);
     const text = await dojo('grade', 'spam-or-ham', file, '--limit', '16', '--backend', 'cpu');
     expect(text.code).toBe(2);
     expect(text.stdout).toBe('');
