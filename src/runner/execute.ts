@@ -98,9 +98,9 @@ export async function executeLearnerCode(opts: ExecuteOptions): Promise<ExecuteR
     lineOf: (stack) => learnerFrames(stack, filename, headerLines)[0]?.position.line,
   });
   const restoreOldApi = setOldApiSink((text) => opts.emit({ type: 'console', level: 'warn', text }));
-  const lab = createLab({ tf, drill, splits: opts.splits, backend: opts.backend, seed: opts.seed ?? 42, log: learnerConsole.log });
-  const before = tf.memory().numTensors;
   try {
+    const lab = createLab({ tf, drill, splits: opts.splits, backend: opts.backend, seed: opts.seed ?? 42, log: learnerConsole.log });
+    const before = tf.memory().numTensors;
     let trainFn: unknown;
     try {
       const module = { exports: {} as Record<string, unknown> };
