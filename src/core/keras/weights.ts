@@ -56,20 +56,27 @@ export function collectWeights(format: 'keras' | 'h5', root: H5Group, plans: rea
 
 function kerasLayerFinder(root: H5Group, plans: readonly WeightPlan[]): (plan: WeightPlan) => H5Dataset[] | undefined {
   const layers = root.get('layers');
-  if (layers === undefined || layers.kind !== 'group') {
-    throw new ModelFileError('model.weights.h5 has no layers group, so it holds no layer weights; save the model again with model.save("model.keras").');
-  }
+  if (layers !== undefined && layers.kind !== 'group') throw new ModelFileError('model.weights.h5 has a "layers" entry that is not a group; the file is damaged.');
+  // Layer name → its group: the shallowest group whose `vars` carries that name (nested cells, e.g. `lstm_cell`,
+  // sit deeper and never shadow a layer). Breadth-first, the optimizer's state left out.
   const byName = new Map<string, H5Group>();
-  for (const key of layers.keys) {
-    const g = layers.get(key);
-    const vars = g?.kind === 'group' ? g.get('vars') : undefined;
-    const name = vars?.kind === 'group' ? vars.attrs.name : undefined;
-    if (g?.kind === 'group' && typeof name === 'string') byName.set(name, g);
+  const queue: H5Group[] = [layers ?? root];
+  for (let depth = 0; queue.length > 0 && depth < 10_000; depth++) {
+    const g = queue.shift()!;
+    for (const key of g.keys) {
+      if (key === 'optimizer' || key === 'vars') continue;
+      const child = g.get(key);
+      if (child?.kind !== 'group') continue;
+      const vars = child.get('vars');
+      const name = vars?.kind === 'group' ? vars.attrs.name : undefined;
+      if (typeof name === 'string' && !byName.has(name)) byName.set(name, child);
+      queue.push(child);
+    }
   }
   // Without the name attribute (older Keras 3), a layer's group is its class in snake_case, numbered by order.
   const positional = positionalGroupNames(plans);
   return (plan) => {
-    const group = byName.get(plan.layerName) ?? layers.get(positional.get(plan.layerName) ?? '');
+    const group = byName.get(plan.layerName) ?? layers?.get(positional.get(plan.layerName) ?? '');
     return group?.kind === 'group' ? datasetsOf(group) : undefined;
   };
 }

@@ -176,12 +176,15 @@ describe('Keras 3 configs beyond the public fixtures', () => {
     expect(model.layers.map((l) => l.name)).toEqual(['input_layer', 'dense']);
   });
 
-  it("Keras' Normalization (adapted) becomes a BatchNormalization computing (x − mean) / √variance", async () => {
+  it.each([
+    ['named', true],
+    ['found by class and order (older Keras 3 writes no name attribute)', false],
+  ])("Keras' Normalization (adapted) becomes a BatchNormalization computing (x − mean) / √variance; weights %s", async (_, named) => {
     const t = translateModelConfig(
       sequential([
         layer('InputLayer', { batch_shape: [null, 3], dtype: 'float32', sparse: false, ragged: false, name: 'input_layer', optional: false }),
-        layer('Normalization', { name: 'normalization', axis: [-1], invert: false, mean: null, variance: null }),
-        layer('Dense', dense('dense', 1, 'linear')),
+        layer('Normalization', { name: 'normalization_3', axis: [-1], invert: false, mean: null, variance: null }),
+        layer('Dense', dense('dense_7', 1, 'linear')),
       ]),
       '3.15.1',
     );
@@ -196,8 +199,8 @@ describe('Keras 3 configs beyond the public fixtures', () => {
     const count: H5Dataset = { kind: 'dataset', shape: [], read: () => { throw new Error('count is not read'); } };
     const root = group({
       layers: group({
-        normalization: group({ vars: group({ 0: dataset([3], [1, -2, 10]), 1: dataset([3], [4, 0.25, 100]), 2: count }, { name: 'normalization' }) }),
-        dense: group({ vars: group({ 0: dataset([3, 1], [1, 1, 1]), 1: dataset([1], [0]) }, { name: 'dense' }) }),
+        normalization: group({ vars: group({ 0: dataset([3], [1, -2, 10]), 1: dataset([3], [4, 0.25, 100]), 2: count }, named ? { name: 'normalization_3' } : {}) }),
+        dense: group({ vars: group({ 0: dataset([3, 1], [1, 1, 1]), 1: dataset([1], [0]) }, named ? { name: 'dense_7' } : {}) }),
       }),
     });
     const { weightSpecs, weightData } = collectWeights('keras', root, t.layers);
