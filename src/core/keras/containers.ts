@@ -97,7 +97,10 @@ async function openLegacyH5(name: string, bytes: Uint8Array): Promise<KerasConta
       `'${name}' is an HDF5 file without a model_config, so it holds weights only (save_weights); save the whole model with model.save("model.h5").`,
     );
   }
-  const config = typeof modelConfig === 'string' ? parseJson(new TextEncoder().encode(modelConfig), `the model_config of '${name}'`) : modelConfig;
+  // A string (h5py's variable-length str) or, from older writers, its bytes.
+  const configBytes =
+    typeof modelConfig === 'string' ? new TextEncoder().encode(modelConfig) : modelConfig instanceof Uint8Array ? modelConfig : null;
+  const config = configBytes ? parseJson(configBytes, `the model_config of '${name}'`) : modelConfig;
   const weights = root.get('model_weights');
   if (weights === undefined || weights.kind !== 'group') {
     throw new ModelFileError(`'${name}' has a model_config but no model_weights, so it holds no trained weights; save the whole model with model.save("model.h5").`);

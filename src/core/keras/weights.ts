@@ -133,10 +133,12 @@ function legacyLayerFinder(root: H5Group): (plan: WeightPlan) => H5Dataset[] | u
     if (group?.kind !== 'group') return undefined;
     const names = group.attrs.weight_names;
     if (!Array.isArray(names)) return undefined;
-    return names.map((path) => {
-      const d = lookup(group, String(path));
+    return names.map((raw) => {
+      // tf.keras 2 stores these as fixed-length byte strings, which may come back padded or as bytes.
+      const path = (raw instanceof Uint8Array ? new TextDecoder().decode(raw) : String(raw)).replace(/\0+$/, '');
+      const d = lookup(group, path);
       if (d === undefined) {
-        throw new ModelFileError(`The weight '${String(path)}' of layer '${plan.layerName}' is listed but missing from the file; the file is damaged.`);
+        throw new ModelFileError(`The weight '${path}' of layer '${plan.layerName}' is listed but missing from the file; the file is damaged.`);
       }
       return d;
     });
