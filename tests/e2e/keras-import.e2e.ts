@@ -72,6 +72,28 @@ describe('grade a Keras file', () => {
     await context.close();
   });
 
+  it('takes a dropped .h5 file too', async () => {
+    const { drill } = (await loadRegistry()).get('auto-mpg');
+    const cli = await gradeFile(drill, join(FIX, 'dense-regression.h5'), { backend: 'cpu', quiet: true });
+    const { page, context } = await openImport('auto-mpg');
+    const base64 = readFileSync(join(FIX, 'dense-regression.h5')).toString('base64');
+    const transfer = await page.evaluateHandle((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'dense-regression.h5'));
+      return dt;
+    }, base64);
+    await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+    await expect.poll(() => page.getByTestId('import-files').textContent().catch(() => ''), { timeout: 10_000 }).toContain('dense-regression.h5');
+    await page.getByRole('button', { name: 'Grade model' }).click();
+    const mark = page.getByTestId('mark');
+    await mark.waitFor({ timeout: 120_000 });
+    expect(await mark.textContent()).toBe(`${cli.points}/5`);
+    await expect.poll(() => storedMetric(page, 'auto-mpg'), { timeout: 15_000 }).not.toBeNull();
+    expect(Math.abs((await storedMetric(page, 'auto-mpg'))! - cli.value!)).toBeLessThan(1e-4 * Math.max(1, Math.abs(cli.value!)));
+    await context.close();
+  });
+
   it('shows one clear line for a Keras file it cannot read', async () => {
     const { page, context } = await openImport('auto-mpg');
     const whole = readFileSync(join(FIX, 'dense-regression.h5'));
