@@ -94,6 +94,40 @@ describe('grade a Keras file', () => {
     await context.close();
   });
 
+  it('reads and grades a .keras offline: the reader and its libraries are precached, nothing is fetched', async () => {
+    const { page, context } = await openPage(browser, '#/settings');
+    await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), null, { timeout: 90_000 });
+    // The lazy chunks: the Keras reader, and the HDF5 library it imports (their file names vary by build).
+    const lazy = await page.evaluate(async () => {
+      const precache = (await caches.keys()).find((k) => k.startsWith('workbox-precache'));
+      const cache = await caches.open(precache ?? 'none');
+      const scripts = (await cache.keys()).filter((r) => new URL(r.url).pathname.endsWith('.js'));
+      const texts = await Promise.all(scripts.map(async (r) => (await cache.match(r))?.text() ?? ''));
+      return {
+        reader: texts.some((t) => t.includes('model.weights.h5') && t.includes('config.json')),
+        hdf5: texts.some((t) => t.includes('superblock')),
+      };
+    });
+    expect(lazy).toEqual({ reader: true, hdf5: true });
+    const row = page.getByTestId('offline-dataset-auto-mpg');
+    await row.getByRole('button', { name: 'Make auto-mpg available offline' }).click();
+    await row.getByText('Available offline').waitFor({ timeout: 30_000 });
+
+    const reached: string[] = [];
+    await context.setOffline(true);
+    await context.route('**/*', (route) => {
+      reached.push(route.request().url());
+      return route.abort('internetdisconnected');
+    });
+    await page.goto(new URL('#/import/auto-mpg', page.url()).href);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Grade a model' }).waitFor({ timeout: 60_000 });
+    await upload(page, 'dense-regression.keras');
+    await page.getByTestId('mark').waitFor({ timeout: 120_000 });
+    expect(reached.filter((u) => !/favicon|manifest\.webmanifest|icons\//.test(u))).toEqual([]);
+    await context.close();
+  });
+
   it('shows one clear line for a Keras file it cannot read', async () => {
     const { page, context } = await openImport('auto-mpg');
     const whole = readFileSync(join(FIX, 'dense-regression.h5'));
