@@ -96,3 +96,10 @@ export async function submitForPoints(page: Page, timeout = 120_000): Promise<nu
   expect(text).toMatch(/^[0-5]\/5$/);
   return Number(text.split('/')[0]);
 }
+
+/** A reference solution with its `epochs: N` set to `epochs` (throws if it has none, so a test never trains the full run by accident). */
+export function withEpochs(code: string, epochs: number): string {
+  const found = code.match(/epochs: \d+/g) ?? [];
+  if (found.length === 0) throw new Error('withEpochs: the code has no "epochs: N" to shorten');
+  return code.replace(/epochs: \d+/g, `epochs: ${epochs}`);
+}

@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorText, launch, openPage, setEditorCode, submitForPoints, waitForSubmit, type OpenedPage } from './browser';
+import { editorText, launch, openPage, setEditorCode, submitForPoints, waitForSubmit, withEpochs, type OpenedPage } from './browser';
 import { readFileSync } from 'node:fs';
 
 const DRILL = 'auto-mpg';
@@ -56,13 +56,13 @@ describe('the lab, end to end', () => {
   it('stops `while (true) {}` within a second and keeps the editor content', async () => {
     const opened = await openDrill();
     const { page, context } = opened;
-    const endless = `import * as tf from '@tensorflow/tfjs';\nexport default async function train() {\n  while (true) {}\n}\n`;
+    const endless = `import * as tf from '@tensorflow/tfjs';\nexport default async function train() {\n  console.log('spinning');\n  while (true) {}\n}\n`;
     await setEditorCode(page, endless);
     await runOn(opened, 'cpu');
     const stop = page.getByRole('button', { name: 'Stop', exact: true });
     await expect.poll(() => stop.isEnabled(), { timeout: 30_000 }).toBe(true);
-    // Let the worker spin, then prove the page (main thread) still answers.
-    await page.waitForTimeout(1500);
+    // Once the worker is in the loop (its last words arrived), prove the page (main thread) still answers.
+    await page.getByRole('log', { name: 'Console output' }).getByText('spinning', { exact: true }).waitFor({ timeout: 30_000 });
     const t0 = Date.now();
     await page.evaluate(() => 1 + 1);
     expect(Date.now() - t0).toBeLessThan(1000);
@@ -144,7 +144,7 @@ describe('backends', () => {
   it('trains on the CPU backend too and gives a mark', async () => {
     const opened = await openDrill();
     const { page, context } = opened;
-    await setEditorCode(page, solution.replace('epochs: 100', 'epochs: 30'));
+    await setEditorCode(page, withEpochs(solution, 30));
     await runOn(opened, 'cpu');
     await expect.poll(() => page.getByTestId('active-backend').textContent(), { timeout: 60_000 }).toMatch(/cpu/i);
     await waitForSubmit(page);
@@ -155,7 +155,7 @@ describe('backends', () => {
   it('on Auto, passes over WebGL emulated on the CPU (SwiftShader here) for WASM, and says so', async () => {
     const opened = await openDrill();
     const { page, context } = opened;
-    await setEditorCode(page, solution.replace('epochs: 100', 'epochs: 3'));
+    await setEditorCode(page, withEpochs(solution, 3));
     await runOn(opened, 'auto');
     await expect.poll(() => page.getByTestId('active-backend').textContent(), { timeout: 60_000 }).toMatch(/wasm/i);
     const skipped = page.locator('.backend-attempts li').filter({ hasText: /^WebGL unavailable: emulated on the CPU \(SwiftShader\)/ });

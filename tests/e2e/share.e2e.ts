@@ -58,8 +58,10 @@ describe('share links', () => {
     expect(await b.page.getByTestId('shared-code').textContent()).toBe(SHARED_CODE);
     await b.page.getByRole('button', { name: 'Open in the editor' }).click();
     await expect.poll(() => editorText(b.page), { timeout: 60_000 }).toContain('Grüße 🚗');
-    await b.page.waitForTimeout(1500);
-    expect(await b.page.getByRole('log', { name: 'Console output' }).textContent().catch(() => '')).not.toContain('SHARED-CODE-RAN');
+    // Nothing ran: the run pane is idle (Run offered, Stop disabled) and its console holds only the placeholder.
+    await expect.poll(() => b.page.getByRole('button', { name: 'Run', exact: true }).isEnabled(), { timeout: 30_000 }).toBe(true);
+    expect(await b.page.getByRole('button', { name: 'Stop', exact: true }).isDisabled()).toBe(true);
+    expect(await b.page.getByRole('log', { name: 'Console output' }).textContent()).toBe('console.log output appears here.');
     expect(await b.page.getByTestId('mark').count()).toBe(0);
     expect(b.errors).toEqual([]);
     await b.context.close();
