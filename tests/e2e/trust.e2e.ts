@@ -7,59 +7,26 @@
  * and most CDNs do — the headers under which an opaque origin can read the app's
  * files (the test split included) unless the platform closes the network.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorText, launch, setEditorCode } from './browser';
+import { serveDist, type StaticServer } from './static-server';
 
-const DIST = process.env.DOJO_DIST || 'dist';
 const DRILL = 'auto-mpg';
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
-let server: http.Server;
+let server: StaticServer;
 let origin: string;
-/** Every URL the server was asked for, WebSocket upgrades included. */
-const requests: string[] = [];
 let browser: Browser;
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    requests.push(req.url ?? '');
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(DIST, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(normalize(DIST)) || !existsSync(file) || !statSync(file).isFile()) {
-      res.statusCode = 404;
-      res.end('not found');
-      return;
-    }
-    res.setHeader('Content-Type', MIME[extname(file)] ?? 'application/octet-stream');
-    createReadStream(file).pipe(res);
-  });
-  server.on('upgrade', (req, socket) => {
-    requests.push(`upgrade ${req.url}`);
-    socket.destroy();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveDist({ headers: { 'Access-Control-Allow-Origin': '*' } });
+  origin = server.origin;
   browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => server?.close(() => resolve()));
+  await server?.close();
 });
 
 interface Opened {
@@ -150,7 +117,7 @@ describe('learner code and the network', () => {
     expect(text).not.toContain(':REACHED');
     await consoleLine(page, /^NOTHING WAS REACHED$/).waitFor({ timeout: 5_000 });
     // And the server confirms it: not one request carried a probe.
-    expect(requests.filter((r) => r.includes('probe='))).toEqual([]);
+    expect(server.requests.filter((r) => r.includes('probe='))).toEqual([]);
     await close();
   });
 });
