@@ -1,15 +1,8 @@
 import type { RunProgress } from '../../state/run-fold';
-import { formatDuration } from '../../state/run-fold';
+import { progressSummary } from './progress-text';
 
-export function ProgressView({ progress, live }: { progress: RunProgress; live: boolean }) {
-  const pct = progress.fraction === null ? null : Math.round(progress.fraction * 100);
-  const epoch = Math.min(progress.epoch + 1, progress.epochs);
-  const parts = [`Epoch ${epoch}/${progress.epochs}`];
-  if (live && progress.batchesDone > 0) {
-    parts.push(progress.batchesPerEpoch ? `batch ${progress.batchesDone}/${progress.batchesPerEpoch}` : `batch ${progress.batchesDone}`);
-  }
-  if (live && progress.etaMs !== null) parts.push(`ETA ${formatDuration(progress.etaMs)}`);
-  const text = parts.join(' · ');
+export function ProgressView({ progress, live, finished = false }: { progress: RunProgress; live: boolean; finished?: boolean }) {
+  const { text, percent, endedEarly } = progressSummary(progress, { live, finished });
   return (
     <div className="progress">
       <div
@@ -18,14 +11,19 @@ export function ProgressView({ progress, live }: { progress: RunProgress; live: 
         aria-label="Training progress"
         aria-valuemin={0}
         aria-valuemax={100}
-        aria-valuenow={pct ?? undefined}
+        aria-valuenow={percent ?? undefined}
         aria-valuetext={text}
       >
-        <div className="progress-fill" style={{ transform: `scaleX(${(pct ?? 0) / 100})` }} />
+        <div className="progress-fill" style={{ transform: `scaleX(${(percent ?? 0) / 100})` }} />
       </div>
       <div className="progress-text" data-testid="progress-text">
         {text}
       </div>
+      {endedEarly && (
+        <p className="hint" data-testid="ended-early">
+          {endedEarly}
+        </p>
+      )}
     </div>
   );
 }

@@ -102,7 +102,7 @@ export function RunPane({
             {completed ? ` on ${BACKEND_LABELS[completed.backend]}` : ''}. Submit the model for a mark.
           </>
         ) : status === 'stopped' ? (
-          'Stopped. Your code is untouched; change it and run again.'
+          'Stopped. Your code is untouched. The partly trained model is not kept (a stopped run hands no model over), so Submit stays off: run again, or end training from your code (fewer epochs, or early stopping) to get a model to submit.'
         ) : (
           'The run failed. Your code is untouched.'
         )}
@@ -123,7 +123,7 @@ export function RunPane({
         </ul>
       )}
 
-      {mine && view.progress && <ProgressView progress={view.progress} live={live} />}
+      {mine && view.progress && <ProgressView progress={view.progress} live={live} finished={status === 'completed'} />}
       {mine && <TrainingCharts series={view.series} version={view.seriesVersion} />}
       {shownError && <RunErrorView error={shownError} onReveal={onReveal} retry={retry} />}
       {mine && leaked > 0 && (
