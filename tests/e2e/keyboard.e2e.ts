@@ -61,6 +61,10 @@ describe('the drill page by keyboard', () => {
     await expect.poll(() => page.getByTestId('editor-keys').textContent()).toMatch(/Tab moves focus/);
     await page.keyboard.press('Tab');
     expect(await inEditor(page)).toBe(false);
+    // Alt+F1 in the editor spells out its keys.
+    await tabUntil(page, () => inEditor(page), 10, 'Shift+Tab');
+    await page.keyboard.press('Alt+F1');
+    await expect.poll(() => page.getByTestId('editor-keys').textContent()).toMatch(/Editor keys/);
     await page.context().close();
   });
 

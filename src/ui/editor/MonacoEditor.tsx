@@ -3,7 +3,7 @@ import { useEffect, useImperativeHandle, useRef } from 'react';
 import { DRILL_URI, monaco, setUpTypeScript, TabFocus } from './monaco-setup';
 import type { CodeEditorProps } from './types';
 
-export default function MonacoEditor({ value, onChange, docId, theme, label, onRun, onSubmit, onTabMovesFocus, marker, readOnly, ref }: CodeEditorProps) {
+export default function MonacoEditor({ value, onChange, docId, theme, label, onRun, onSubmit, onTabMovesFocus, onKeyboardHelp, marker, readOnly, ref }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   // Latest callbacks without re-creating the editor.
@@ -15,6 +15,8 @@ export default function MonacoEditor({ value, onChange, docId, theme, label, onR
   onRunRef.current = onRun;
   onSubmitRef.current = onSubmit;
   onTabRef.current = onTabMovesFocus;
+  const onHelpRef = useRef(onKeyboardHelp);
+  onHelpRef.current = onKeyboardHelp;
   const applyingProp = useRef(false);
   const docRef = useRef(docId);
 
@@ -53,6 +55,13 @@ export default function MonacoEditor({ value, onChange, docId, theme, label, onR
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter],
       run: () => onSubmitRef.current?.(),
     });
+    // Alt+F1 is where screen-reader users look for an editor's help (VS Code's accessibility help).
+    const helpAction = editor.addAction({
+      id: 'tensor-dojo.keyboard-help',
+      label: 'Keyboard help for this editor',
+      keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.F1],
+      run: () => onHelpRef.current?.(),
+    });
     const escapeThenTab = leaveWithEscapeThenTab(editor);
     onTabRef.current?.(TabFocus.getTabFocusMode());
     const tabWatch = TabFocus.onDidChangeTabFocus((on) => onTabRef.current?.(on));
@@ -60,6 +69,7 @@ export default function MonacoEditor({ value, onChange, docId, theme, label, onR
       changes.dispose();
       runAction.dispose();
       submitAction.dispose();
+      helpAction.dispose();
       escapeThenTab.dispose();
       tabWatch.dispose();
       editor.dispose();

@@ -31,6 +31,8 @@ export interface CodeEditorProps {
   onRun?(): void;
   /** Ctrl/Cmd+Shift+Enter. */
   onSubmit?(): void;
+  /** Alt+F1: the learner asks which keys the editor has. */
+  onKeyboardHelp?(): void;
   /** Whether Tab now moves focus out of the editor (Ctrl+M, or Escape just pressed). */
   onTabMovesFocus?(on: boolean): void;
   /** An error to underline, e.g. from the last run. */

@@ -2,9 +2,14 @@
  * The editor's keys, under it: Tab indents inside Monaco, so how to get out has to
  * be on screen, not only in a help dialog.
  */
-export function KeyboardHint({ tabMovesFocus, plain }: { tabMovesFocus: boolean; plain: boolean }) {
+export function KeyboardHint({ tabMovesFocus, plain, expanded = false }: { tabMovesFocus: boolean; plain: boolean; expanded?: boolean }) {
   return (
-    <p className="hint editor-keys" data-testid="editor-keys">
+    <p className="hint editor-keys" data-testid="editor-keys" aria-live="polite">
+      {expanded && (
+        <>
+          <strong>Editor keys.</strong> Ctrl+Space lists completions, F8 goes to the next error, Ctrl+F finds, Alt+F1 shows this.{' '}
+        </>
+      )}
       {plain ? (
         'Tab moves focus.'
       ) : tabMovesFocus ? (

@@ -4,6 +4,7 @@ import { trainingLines } from '../../state/chart-data';
 import type { TrainingSeries } from '../../state/run-fold';
 import { LineChart, type LineStyle } from '../common/LineChart';
 import { useApp } from '../stores';
+import { batchLineHelps } from './batch-line';
 
 const styleOf = (label: string): LineStyle => {
   if (label.startsWith('val_')) return { stroke: '#f2a65a', width: 2, points: true };
@@ -13,12 +14,25 @@ const styleOf = (label: string): LineStyle => {
 
 export function TrainingCharts({ series, version }: { series: TrainingSeries; version: number }) {
   const theme = useApp('settings', (s) => s.theme);
-  const loss = useCallback(() => trainingLines(series, 'loss'), [series]);
-  const metric = useCallback(() => trainingLines(series, 'metric'), [series]);
+  const linesOf = useCallback(
+    (which: 'loss' | 'metric') => {
+      const lines = trainingLines(series, which);
+      return batchLineHelps(series) ? lines : lines.filter((l) => !l.label.endsWith('(batch)'));
+    },
+    [series],
+  );
+  const loss = useCallback(() => linesOf('loss'), [linesOf]);
+  const metric = useCallback(() => linesOf('metric'), [linesOf]);
   if (version === 0) return null;
   const xLabel = 'epoch';
+  const sparse = !batchLineHelps(series);
   return (
     <div className="charts">
+      {sparse && (
+        <p className="hint" data-testid="batch-line-note">
+          Epochs here take less than the 100 ms between per-batch updates, so the curves show epochs only.
+        </p>
+      )}
       <LineChart title="Loss" xLabel={xLabel} lines={loss} version={version} styleOf={styleOf} theme={theme} />
       {series.metricKey && (
         <LineChart title={`Metric: ${series.metricKey}`} xLabel={xLabel} lines={metric} version={version} styleOf={styleOf} theme={theme} />

@@ -79,6 +79,7 @@ function Workspace({ entry }: { entry: DrillEntry }) {
   const runError = useApp('run', (s) => (s.drillId === drill.id ? (s.view.error ?? s.error) : null));
 
   const [tabMovesFocus, setTabMovesFocus] = useState(false);
+  const [keysExpanded, setKeysExpanded] = useState(false);
   // Only one pane shows at a time on a phone; the CSS ignores this on wider screens.
   const [phoneTab, setPhoneTab] = useState<PhoneTab>('statement');
 
@@ -186,6 +187,7 @@ function Workspace({ entry }: { entry: DrillEntry }) {
             onRun={startRun}
             onSubmit={submit}
             onTabMovesFocus={setTabMovesFocus}
+            onKeyboardHelp={() => setKeysExpanded(true)}
             marker={marker}
             plain={plainEditor}
           />
@@ -195,7 +197,7 @@ function Workspace({ entry }: { entry: DrillEntry }) {
         {isUnsaved(saveStatus) && saveStatus === 'error' && (
           <p className="hint save-warning">Your latest changes are only in this tab. Keep it open, or copy your code somewhere safe.</p>
         )}
-        <KeyboardHint tabMovesFocus={tabMovesFocus} plain={plainEditor} />
+        <KeyboardHint tabMovesFocus={tabMovesFocus} plain={plainEditor} expanded={keysExpanded} />
       </section>
       <RunPane drillId={drill.id} custom={custom} onRun={startRun} onReveal={reveal} />
     </div>
