@@ -9,6 +9,7 @@ import { convertCommand } from './commands/convert';
 import { datasetsCommand } from './commands/datasets';
 import { gradeCommand } from './commands/grade';
 import { listCommand } from './commands/list';
+import { modelsCommand } from './commands/models';
 import { verifyCommand } from './commands/verify';
 import { reserveStdoutForJson, type JsonStdout } from './json-output';
 import { errorAsJson, UserError } from './user-error';
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, Command> = {
   datasets: datasetsCommand,
   bench: benchCommand,
   convert: convertCommand,
+  models: modelsCommand,
 };
 
 function usage(): string {

@@ -16,6 +16,7 @@ import { executeLearnerCode, type ExecuteOptions, type ExecutionEvent, type Exec
 import { registerDojoKernels, unregisterDojoKernels } from '../runner/kernels';
 import { fsSource } from './datasets/fs-source';
 import { DATASETS_DIR } from './paths';
+import { readPretrained } from './models/files';
 
 export type NodeBackend = 'cpu' | 'wasm';
 
@@ -60,7 +61,8 @@ export async function trainFile(opts: {
     source,
     filename: path.basename(opts.file),
     drill: drillMeta(opts.drill),
-    splits: { train: opts.splits.train, validation: opts.splits.validation },
+    // The drill's pretrained bases, read from public/models/ as the browser's data worker fetches them.
+    splits: { train: opts.splits.train, validation: opts.splits.validation, pretrained: opts.drill.pretrained?.map((name) => readPretrained(name)) },
     backend: opts.backend,
     emit: opts.onEvent ?? (() => {}),
     batchEventIntervalMs: 1000,

@@ -5,6 +5,7 @@
  * and transferred without copying; tensors are made from it on the side that trains
  * or grades. Nothing here knows about tfjs.
  */
+import type { PretrainedArtifacts } from './pretrained/format';
 
 /** A dense numeric block: `values.length === shape.reduce(*)`. */
 export interface DenseBlock {
@@ -57,6 +58,8 @@ export type Split = TensorSplit | ImageSplit | TextSplit | SeriesSplit;
 export interface LearnerSplits<S extends Split = Split> {
   train: S;
   validation: S;
+  /** The drill's shipped pretrained bases (`DrillMeta.pretrained`), for `lab.pretrained(name)`. */
+  pretrained?: PretrainedArtifacts[];
 }
 
 /** All three splits; only the trusted grader ever sees `test`. */

@@ -110,6 +110,8 @@ export interface DrillMeta {
   calibration?: string;
   /** Only on a learner's custom drill: the shipped drill whose data, splits and grade inputs it uses. */
   base?: string;
+  /** Pretrained bases under `public/models/` the run receives, for `lab.pretrained(name)`. */
+  pretrained?: readonly string[];
 }
 
 export interface Drill<S extends Split = Split> extends DrillMeta {

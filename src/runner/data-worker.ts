@@ -7,6 +7,7 @@
 import { registry } from '../exercises';
 import { type DataPortMessage, type DataRequest, type DataResponse, buffersIn, transferableCopy } from './data-protocol';
 import { loadDrillDataset } from './drill-data';
+import { pretrainedForRun } from './pretrained-data';
 
 const scope = self as unknown as {
   postMessage(m: DataResponse): void;
@@ -17,10 +18,10 @@ scope.onmessage = async (event) => {
   const { id, drillId, datasetsUrl, port } = event.data;
   try {
     const { drill } = registry.get(drillId);
-    const dataset = await loadDrillDataset(drill.dataset, datasetsUrl);
+    const [dataset, pretrained] = await Promise.all([loadDrillDataset(drill.dataset, datasetsUrl), pretrainedForRun(drill.pretrained, datasetsUrl)]);
     const { train, validation } = drill.splits(dataset);
     // The cached dataset must not lend its buffers: transferring would empty them here.
-    const splits = transferableCopy({ train, validation }, new Set(buffersIn(dataset)));
+    const splits = transferableCopy({ train, validation, ...(pretrained && { pretrained }) }, new Set(buffersIn(dataset)));
     const message: DataPortMessage = { type: 'splits', splits };
     port.postMessage(message, buffersIn(splits));
     scope.postMessage({ id, ok: true });

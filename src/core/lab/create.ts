@@ -6,6 +6,7 @@ import type * as tfType from '@tensorflow/tfjs';
 import type { DenseBlock, LearnerSplits, Split } from '../data';
 import type { DrillMeta } from '../drill';
 import type { Lab, LabData, LabelledSplit } from './types';
+import { type PretrainedArtifacts, modelFromPretrained, unknownPretrained } from '../pretrained';
 
 export function denseToTensor(tf: typeof tfType, block: DenseBlock): tfType.Tensor {
   // tfjs has no uint8 dtype; pixels become float32 so `x.div(255)` divides (int32 / int32 would floor).
@@ -84,5 +85,14 @@ export function createLab(opts: {
     backend: opts.backend,
     seed: opts.seed,
     log: opts.log,
+    pretrained: pretrainedLoader(opts.tf, opts.splits.pretrained ?? []),
+  };
+}
+
+function pretrainedLoader(tf: typeof tfType, bases: readonly PretrainedArtifacts[]): Lab['pretrained'] {
+  return async (name) => {
+    const base = bases.find((b) => b.name === name);
+    if (!base) throw unknownPretrained(name, bases.map((b) => b.name));
+    return modelFromPretrained(tf, base);
   };
 }

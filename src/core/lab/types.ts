@@ -68,4 +68,10 @@ export interface Lab<D extends LabData = LabData> {
   seed: number;
   /** Same as `console.log`; shown in the lab's console pane. */
   log(...values: unknown[]): void;
+  /**
+   * A pretrained base the drill ships (its statement names it), as a new
+   * tf.LayersModel on every call — Keras' `MobileNetV2(include_top=False, weights=...)`.
+   * Freeze it with `base.trainable = false`, then build on `base.outputs[0]`.
+   */
+  pretrained(name: string): Promise<tf.LayersModel>;
 }
