@@ -10,6 +10,8 @@ import { fashionMnist, mnist } from './sources/digits';
 import { co2, seattleHourlyNormals, seattleWeather } from './sources/series';
 import { emojiCategories } from './sources/emoji';
 import { spamAssassin } from './sources/spam';
+import { penguins } from './sources/penguins';
+import { newYorkWeather } from './sources/new-york-weather';
 import { ensureSourcePackages } from './sources-install';
 import { DATASET_SOURCE_MODULES } from '../paths';
 
@@ -23,6 +25,8 @@ export const BUILDERS: readonly DatasetBuilder[] = [
   co2,
   seattleHourlyNormals,
   emojiCategories,
+  penguins,
+  newYorkWeather,
 ];
 
 export const DATASET_NAMES: readonly string[] = BUILDERS.map((b) => b.name);
