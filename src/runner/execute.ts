@@ -280,6 +280,15 @@ function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
     return stop;
   };
 
+  // tfjs throws most fit errors after an await, so their stacks hold no line of the
+  // learner's: the frames of their fit call are appended, and the error points there.
+  const atCallSite = (e: unknown, calledAt: Error): unknown => {
+    if (e instanceof Error && hooks.lineOf(String(e.stack ?? '')) === undefined) {
+      e.stack = `${e.stack ?? e.message}\n${String(calledAt.stack ?? '').split('\n').slice(1).join('\n')}`;
+    }
+    return e;
+  };
+
   // Our callback object in the list also stops tfjs adding its own, which would
   // yield to requestAnimationFrame every 125 ms; `learnerCallbacks` decides yields.
   const withLive = (args: FitArgs | undefined, fitLine: number | undefined) => ({
@@ -308,6 +317,7 @@ function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
     const fitArgs = withLive(args, hooks.lineOf(String(calledAt.stack ?? '')));
     if (args?.validationData !== undefined) (fitArgs as { validationData?: unknown }).validationData = kerasValidationData(tf, args.validationData, inputs.made);
     return Promise.resolve(originalFit.call(this, inputs.x, inputs.y, fitArgs))
+      .catch((e: unknown) => Promise.reject(atCallSite(e, calledAt)))
       .then((history: unknown) => {
         const after = preflight(this, calledAt, 'after');
         if (after) throw after;
@@ -324,7 +334,9 @@ function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
     }
     const before = preflight(this, calledAt, 'before');
     if (before) return Promise.reject(before);
-    return Promise.resolve(originalFitDataset.call(this, dataset, withLive(args, hooks.lineOf(String(calledAt.stack ?? ''))))).then((history: unknown) => {
+    return Promise.resolve(originalFitDataset.call(this, dataset, withLive(args, hooks.lineOf(String(calledAt.stack ?? '')))))
+      .catch((e: unknown) => Promise.reject(atCallSite(e, calledAt)))
+      .then((history: unknown) => {
       const after = preflight(this, calledAt, 'after');
       if (after) throw after;
       return history;

@@ -102,6 +102,8 @@ function learnerError(x: unknown): LearnerError {
   if (stack !== undefined) error.stack = stack;
   const hint = optStr(x.hint, 'error hint', MESSAGE_LIMITS.errorMessageChars);
   if (hint !== undefined) error.hint = hint;
+  const original = optStr(x.original, 'original error', MESSAGE_LIMITS.errorMessageChars);
+  if (original !== undefined) error.original = original;
   return error;
 }
 

@@ -37,6 +37,8 @@ export interface LearnerError {
   stack?: string;
   /** What to try, in the learner's terms. */
   hint?: string;
+  /** tfjs' own message when `message` is its translation into the learner's terms (runner/learner-errors.ts). */
+  original?: string;
 }
 
 export interface BackendAttempt {
@@ -55,7 +57,12 @@ export type HostMessage =
       runId: string;
       source: string;
       filename: string;
-      drill: DrillMeta;
+      /**
+       * `trainAnyway`: train a model that breaks the contract instead of stopping at
+       * its first fit. A run option on the drill because the worker hands the drill to
+       * the executor as it is; the executor takes it off before learner code sees it.
+       */
+      drill: DrillMeta & { trainAnyway?: boolean };
       /**
        * The sandbox's end of this run's MessageChannel (transferred). The trusted data
        * worker posts the train/validation splits (a `DataPortMessage`) down the other

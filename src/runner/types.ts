@@ -14,6 +14,8 @@ export interface RunRequest {
   backend: BackendChoice;
   /** For a learner's custom drill, its definition (the runner has only the shipped drills). */
   custom?: CustomDrillDefinition;
+  /** Train a model that breaks the drill's contract instead of stopping at its first fit. */
+  trainAnyway?: boolean;
 }
 
 /** Everything the sandbox reports while a run is live (minus the handshake). */

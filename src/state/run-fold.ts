@@ -7,6 +7,7 @@
  * charts watch. Everything else in a snapshot is a fresh value.
  */
 import type { MetricName } from '../core/drill';
+import type { ModelSummary } from '../core/model-summary';
 import type { BackendAttempt, BackendName, LearnerError, Logs } from '../runner/protocol';
 import type { RunEvent } from '../runner/types';
 
@@ -60,6 +61,8 @@ export interface RunView {
   tensors: TensorCounts | null;
   ms: number | null;
   hasModel: boolean;
+  /** The model's Keras-style summary (the last one the run sent). */
+  summary: ModelSummary | null;
 }
 
 export const CONSOLE_LIMIT = 1000;
@@ -116,6 +119,7 @@ export function emptyRunView(): RunView {
     tensors: null,
     ms: null,
     hasModel: false,
+    summary: null,
   };
 }
 
@@ -255,6 +259,9 @@ export function createRunFold(options: { metric?: MetricName } = {}): RunFold {
       }
       case 'model':
         view = { ...view, hasModel: true };
+        return;
+      case 'summary':
+        view = { ...view, summary: event.summary };
         return;
       case 'error':
         view = { ...view, error: event.error };

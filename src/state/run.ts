@@ -64,7 +64,7 @@ export interface RunState {
   grade: GradeStatus;
   report: GradeReport | null;
   gradeError: string | null;
-  start(request: { drillId: string; source: string; backend: BackendChoice; metric?: MetricName; custom?: CustomDrillDefinition }): void;
+  start(request: { drillId: string; source: string; backend: BackendChoice; metric?: MetricName; custom?: CustomDrillDefinition; trainAnyway?: boolean }): void;
   stop(): void;
   submit(): Promise<void>;
   /** Puts a kept model back as the completed run, so that it can be submitted or exported. */
@@ -126,7 +126,7 @@ export function createRunStore(deps: RunDeps): RunStore {
     ...idle(),
     backendChoice: 'auto',
 
-    start({ drillId, source, backend, metric, custom }) {
+    start({ drillId, source, backend, metric, custom, trainAnyway }) {
       const previous = get().handle;
       if (previous && isLive(get().status)) previous.stop();
       publisher?.cancel();
@@ -151,7 +151,7 @@ export function createRunStore(deps: RunDeps): RunStore {
         if (get().status === 'starting') set({ status: 'running' });
       };
       try {
-        handle = deps.runner.run({ drillId, source, backend, custom }, onEvent);
+        handle = deps.runner.run({ drillId, source, backend, custom, trainAnyway }, onEvent);
       } catch (e) {
         const error: LearnerError = { kind: 'runtime', message: e instanceof Error ? e.message : String(e) };
         set({ status: 'failed', error });

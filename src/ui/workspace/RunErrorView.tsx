@@ -7,7 +7,7 @@ import { datasetProblem } from './dataset-problem';
 const KIND_TITLES: Record<LearnerError['kind'], string> = {
   syntax: 'Your code does not compile',
   runtime: 'Your code threw an error',
-  contract: 'Your function did not return a model',
+  contract: 'The model cannot be graded',
   backend: 'The backend failed',
 };
 
@@ -54,6 +54,12 @@ export function RunErrorView({ error, onReveal, retry }: { error: LearnerError; 
             {retry.label}
           </button>
         </p>
+      )}
+      {error.original && (
+        <details data-testid="run-error-original">
+          <summary>What tfjs said</summary>
+          <pre>{error.original}</pre>
+        </details>
       )}
       {error.stack && (
         <details>

@@ -14,6 +14,8 @@ import { ProgressView } from './ProgressView';
 import { RunErrorView } from './RunErrorView';
 import { nextBackend } from '../../runner/backend';
 import { TrainingCharts } from './TrainingCharts';
+import { ModelSummaryView } from './ModelSummaryView';
+import { TrainAnywayToggle } from './TrainAnywayToggle';
 
 export function RunPane({
   drillId,
@@ -63,6 +65,7 @@ export function RunPane({
           active={mine ? view.backend : null}
           disabled={live}
         />
+        <TrainAnywayToggle disabled={live} />
         <div className="run-buttons">
           <button type="button" className="btn btn-primary" onClick={onRun} disabled={live} title="Run (Ctrl+Enter)" aria-keyshortcuts="Control+Enter">
             Run
@@ -124,6 +127,7 @@ export function RunPane({
       )}
 
       {mine && view.progress && <ProgressView progress={view.progress} live={live} finished={status === 'completed'} />}
+      {mine && <ModelSummaryView summary={view.summary} />}
       {mine && <TrainingCharts series={view.series} version={view.seriesVersion} />}
       {shownError && <RunErrorView error={shownError} onReveal={onReveal} retry={retry} />}
       {mine && leaked > 0 && (

@@ -118,7 +118,7 @@ function Workspace({ entry }: { entry: DrillEntry }) {
     if (state.status === 'starting' || state.status === 'running') return;
     // Make sure the draft is on disk before untrusted code runs.
     void workspace.getState().flush();
-    state.start({ drillId: drill.id, source: code, backend: settings.getState().backend, metric: drill.metric.name, custom });
+    state.start({ drillId: drill.id, source: code, backend: settings.getState().backend, metric: drill.metric.name, custom, trainAnyway: settings.getState().trainAnyway });
     // On a phone the run's progress is on the Run tab; on a wide screen nothing changes.
     setPhoneTab('run');
   }, [drill.id, drill.metric.name, custom, run, workspace, settings]);
