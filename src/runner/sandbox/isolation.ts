@@ -1,0 +1,95 @@
+/**
+ * Threads for the sandbox: when its worker can have SharedArrayBuffer (and so tfjs'
+ * threaded SIMD WASM build), how many threads it gets, and what the run pane says
+ * when it cannot.
+ *
+ * What Chromium 156 does (measured with throwaway pages in headless Chromium, page
+ * served with COOP `same-origin` + COEP `require-corp`, and again with
+ * `credentialless`: same results; `sandbox="allow-scripts"` srcdoc iframe carrying
+ * the sandbox CSP):
+ *
+ * | where                                   | crossOriginIsolated | SharedArrayBuffer | secure context, navigator.gpu |
+ * | --------------------------------------- | ------------------- | ----------------- | ----------------------------- |
+ * | the page                                | true                | yes               | yes                           |
+ * | srcdoc iframe without `allow=`          | false               | no                | yes                           |
+ * | srcdoc iframe, `allow="cross-origin-isolated"` | true         | yes               | yes                           |
+ * | its `data:` worker                      | **false**           | no                | yes, WebGPU available         |
+ * | its `blob:` worker                      | true                | yes               | **no** (`blob:null/…`), no WebGPU |
+ * | a `blob:` worker that worker starts     | true                | yes               | no                            |
+ *
+ * - The srcdoc document inherits the page's COEP (it has no response of its own),
+ *   but an opaque-origin frame is "cross-origin" to the page, so the
+ *   `cross-origin-isolated` permission policy (default `self`) must be delegated
+ *   with `allow="cross-origin-isolated"`.
+ * - A `data:` worker is never isolated: it gets no COEP of its own (no response
+ *   headers) and Chromium does not pass the creator's on to it; posting a shared
+ *   `WebAssembly.Memory` from it fails with "SharedArrayBuffer transfer requires
+ *   self.crossOriginIsolated". A `blob:` worker inherits the creator's policies
+ *   (COEP and CSP alike) and is isolated, but a blob URL made in an opaque origin
+ *   is `blob:null/…`, which is not a secure context, so it has no WebGPU.
+ * - Either worker inherits the sandbox CSP: fetch, importScripts of a URL and
+ *   nested workers' fetch all fail, and the server sees no request (the same probe
+ *   as tests/e2e/trust.e2e.ts).
+ *
+ * So one worker cannot have both WebGPU and threads. The page picks per sandbox
+ * (`sandboxWorkerKind`): the `data:` worker where WebGPU may be used on a real GPU,
+ * the `blob:` worker (threaded WASM) everywhere else, which on a machine without
+ * a usable GPU is what Auto ends on anyway.
+ */
+import type { BackendChoice } from '../protocol';
+
+/** How the sandbox iframe starts its worker (see the table above). */
+export type SandboxWorkerKind = 'data' | 'blob';
+
+/**
+ * Threads for tfjs' WASM backend (XNNPACK's pool, the worker itself included):
+ * all cores but one, left for the page — except on two cores, where that would
+ * leave one thread and no gain at all; there the page, which only draws curves
+ * during training, shares a core (its long tasks are measured by `dojo bench
+ * threads`). Never more than 8: tfjs' threaded build starts a pool of 8 pthreads.
+ */
+export function wasmThreadCount(hardwareConcurrency: number | undefined): number {
+  const cores = Number.isInteger(hardwareConcurrency) && hardwareConcurrency! > 0 ? hardwareConcurrency! : 1;
+  if (cores <= 2) return cores;
+  return Math.min(8, cores - 1);
+}
+
+export interface IsolationFacts {
+  /** `crossOriginIsolated` on the page: without it the sandbox cannot be isolated either. */
+  pageIsolated: boolean;
+  /** A WebGPU adapter that is a real GPU (not SwiftShader or another CPU fallback). */
+  realWebGpu: boolean;
+}
+
+/**
+ * `blob:` (threads, no WebGPU) unless WebGPU is pinned, or Auto on a real GPU
+ * where WebGPU comes first; `data:` (today's worker) when the page is not isolated,
+ * since a blob worker would then buy nothing and lose WebGPU.
+ */
+export function sandboxWorkerKind(backend: BackendChoice, facts: IsolationFacts): SandboxWorkerKind {
+  if (!facts.pageIsolated) return 'data';
+  if (backend === 'webgpu') return 'data';
+  if (backend === 'auto' && facts.realWebGpu) return 'data';
+  return 'blob';
+}
+
+/**
+ * Why the sandbox will train WASM on one thread, in the learner's terms, or
+ * undefined when it can use threads. Shown in the run pane's console.
+ */
+export function singleThreadReason(kind: SandboxWorkerKind, facts: IsolationFacts, env: { protocol: string; serviceWorker: boolean }): string | undefined {
+  if (!facts.pageIsolated) {
+    if (env.protocol === 'file:') return 'the app was opened from a file, which cannot be cross-origin isolated; serve it (npm run preview) to train on every core';
+    if (env.serviceWorker)
+      return 'this page is not cross-origin isolated yet (the server sends no COOP/COEP headers); reload once the app has finished installing for offline use and runs use every core';
+    return 'this browser cannot isolate the page (no service worker and no COOP/COEP headers from the server)';
+  }
+  if (kind === 'data') return 'the sandbox was started for WebGPU, which cannot share memory between threads; choose WASM to train on every core';
+  return undefined;
+}
+
+/** The run pane's one line about WASM threads, from what tfjs actually started. */
+export function wasmThreadsNote(threads: number, reason: string | undefined): string {
+  if (threads > 1) return `WASM backend: training on ${threads} threads (tfjs threaded SIMD build).`;
+  return `WASM backend: training on 1 thread${reason ? `: ${reason}` : ''}.`;
+}
