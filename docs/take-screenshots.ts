@@ -12,6 +12,8 @@ import { preview } from 'vite';
 import { CHROME_FLAGS, chromePath } from '../tests/e2e/browser';
 
 const dist = process.argv[2] ?? 'dist';
+/** `desktop` or `phone` to take only one size. */
+const only = process.argv[3];
 const DRILL = 'mpg-one-neuron';
 const solution = readFileSync(`exercises/${DRILL}/solution.ts`, 'utf8');
 const SIZES = [
@@ -40,7 +42,7 @@ async function main(): Promise<void> {
   const url = server.resolvedUrls!.local[0];
   const browser = await chromium.launch({ executablePath: chromePath(), args: CHROME_FLAGS, headless: true });
   try {
-    for (const size of SIZES) {
+    for (const size of only ? SIZES.filter((s) => s.name === only) : SIZES) {
       const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: 1, hasTouch: size.phone });
       const page = await context.newPage();
       await page.goto(new URL('#/', url).href);
@@ -81,6 +83,9 @@ async function main(): Promise<void> {
       await page.screenshot({ path: `docs/report-${size.name}.png` });
       await context.close();
     }
+  } catch (e) {
+    process.exitCode = 1;
+    console.error(e);
   } finally {
     await browser.close();
     server.httpServer.close();
