@@ -57,6 +57,14 @@ describe('offline messages', () => {
     expect(await page.getByRole('button', { name: /available offline/i }).count()).toBe(0);
     await page.waitForTimeout(1000);
     expect(lines.filter((l) => l.startsWith('error')).slice(before)).toEqual([]);
+
+    // Opened cold offline (a reload served by the service worker): still not one error.
+    const reloadedAt = lines.length;
+    await page.reload();
+    await page.getByTestId('offline-now').waitFor({ timeout: 30_000 });
+    await page.getByTestId('offline-dataset-auto-mpg').getByText('Available offline').waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(1000);
+    expect(lines.slice(reloadedAt).filter((l) => l.startsWith('error'))).toEqual([]);
     await context.close();
   });
 });
