@@ -128,7 +128,7 @@ export function createSavedModelsStore(deps: SavedModelsDeps): SavedModelsStore 
         try {
           files = await deps.storage.loadModelFiles(id);
         } catch (e) {
-          throw new Error(`The saved model could not be read: ${toStorageProblem(e).message}`);
+          throw new Error(`The saved model could not be read: ${toStorageProblem(e).message}`, { cause: e });
         }
         if (!files) throw new Error('This saved model is no longer in this browser (it was deleted, or storage was cleared).');
         return files;

@@ -20,6 +20,7 @@ import './share/share.css';
 import { useApp, useShippedDrills, useStores } from './stores';
 import { Statement } from './workspace/Statement';
 import { toStorageProblem } from '../storage/errors';
+import { navigate } from './common/navigate';
 
 export function SharedLinkPage({ payload }: { payload: string }) {
   // Links name shipped drills, or carry a custom drill built on one.
@@ -136,7 +137,7 @@ function SharedDrill({ entry, shared, customNote, ensureDrill }: SharedDrillProp
   }, [drill.id, starter, shared.code, workspace]);
 
   const goToDrill = () => {
-    window.location.hash = routeHref({ name: 'drill', id: drill.id });
+    navigate({ name: 'drill', id: drill.id });
   };
 
   const drillReady = async (): Promise<boolean> => {

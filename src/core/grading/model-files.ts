@@ -294,7 +294,7 @@ export function validateArtifacts(artifacts: tf.io.ModelArtifacts): void {
   specs.forEach(checkWeightEntry);
   const expected = specs.reduce((sum, w) => sum + weightBytes(w), 0);
   const data = artifacts.weightData;
-  let actual = 0;
+  let actual: number;
   if (data === undefined) actual = 0;
   else if (isArrayBuffer(data)) actual = data.byteLength;
   else if (Array.isArray(data) && data.every(isArrayBuffer)) actual = data.reduce((s, b) => s + b.byteLength, 0);

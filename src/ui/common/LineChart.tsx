@@ -4,7 +4,7 @@
  * see frame-queue.ts), built once and edited after: the charts never slow
  * training or make a long task.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ChartLine } from '../../state/chart-data';
@@ -41,7 +41,10 @@ export function LineChart({ title, xLabel, lines, version, styleOf, height = 180
   const plot = useRef<uPlot | null>(null);
   const builtFor = useRef('');
   const latest = useRef({ lines, styleOf });
-  latest.current = { lines, styleOf };
+  // Refreshed after each render, before the effects below read it (effects run in order).
+  useLayoutEffect(() => {
+    latest.current = { lines, styleOf };
+  });
 
   useEffect(() => {
     let followUp: (() => void) | undefined;

@@ -18,6 +18,7 @@ import { usePageTitle } from '../common/use-page-title';
 import { useApp, useShippedDrills, useStores } from '../stores';
 import { definitionFromForm, formFromDefinition, withMetric, type CustomDrillForm } from './custom-form';
 import './custom.css';
+import { navigate } from '../common/navigate';
 
 const ACTIVATIONS: readonly (OutputActivation | 'any')[] = ['any', 'softmax', 'sigmoid', 'linear'];
 const METRIC_NAMES: Record<MetricName, string> = { accuracy: 'accuracy', mae: 'mean absolute error', mse: 'mean squared error', rmse: 'root mean squared error' };
@@ -73,7 +74,7 @@ function CustomDrillForm({ initial, id, shipped }: { initial: CustomDrillForm; i
       return;
     }
     if (!outcome.persisted) notices.getState().pushToast('Saved for this tab only: storage refused it (see the banner).');
-    window.location.hash = routeHref({ name: 'drill', id: drillId });
+    navigate({ name: 'drill', id: drillId });
   };
 
   const remove = async () => {
@@ -84,7 +85,7 @@ function CustomDrillForm({ initial, id, shipped }: { initial: CustomDrillForm; i
       label: 'Undo',
       run: () => definition && void customDrills.getState().save(definition),
     });
-    window.location.hash = routeHref({ name: 'board' });
+    navigate({ name: 'board' });
   };
 
   const download = () => {

@@ -1,22 +1,17 @@
 /** Monaco behind the `CodeEditorProps` interface. Loaded with `import()` by CodeEditor. */
-import { useEffect, useImperativeHandle, useRef } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
 import { DRILL_URI, monaco, setUpTypeScript, TabFocus } from './monaco-setup';
 import type { CodeEditorProps } from './types';
 
 export default function MonacoEditor({ value, onChange, docId, theme, label, onRun, onSubmit, onTabMovesFocus, onKeyboardHelp, marker, readOnly, ref }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  // Latest callbacks without re-creating the editor.
-  const onChangeRef = useRef(onChange);
-  const onRunRef = useRef(onRun);
-  const onSubmitRef = useRef(onSubmit);
-  const onTabRef = useRef(onTabMovesFocus);
-  onChangeRef.current = onChange;
-  onRunRef.current = onRun;
-  onSubmitRef.current = onSubmit;
-  onTabRef.current = onTabMovesFocus;
-  const onHelpRef = useRef(onKeyboardHelp);
-  onHelpRef.current = onKeyboardHelp;
+  // The latest callbacks, without re-creating the editor: refreshed after every render
+  // (a layout effect, so before any keystroke can reach them), never during one.
+  const callbacks = useRef({ onChange, onRun, onSubmit, onTabMovesFocus, onKeyboardHelp });
+  useLayoutEffect(() => {
+    callbacks.current = { onChange, onRun, onSubmit, onTabMovesFocus, onKeyboardHelp };
+  });
   const applyingProp = useRef(false);
   const docRef = useRef(docId);
 
@@ -39,7 +34,7 @@ export default function MonacoEditor({ value, onChange, docId, theme, label, onR
     });
     editorRef.current = editor;
     const changes = model.onDidChangeContent(() => {
-      if (!applyingProp.current) onChangeRef.current(model.getValue());
+      if (!applyingProp.current) callbacks.current.onChange(model.getValue());
     });
     // An action, not `addCommand`: commands are shared by all editors and break when
     // an editor is disposed and re-created (React StrictMode does exactly that).
@@ -47,24 +42,24 @@ export default function MonacoEditor({ value, onChange, docId, theme, label, onR
       id: 'tensor-dojo.run',
       label: 'Run the training program',
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
-      run: () => onRunRef.current?.(),
+      run: () => callbacks.current.onRun?.(),
     });
     const submitAction = editor.addAction({
       id: 'tensor-dojo.submit',
       label: 'Submit the trained model for a mark',
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter],
-      run: () => onSubmitRef.current?.(),
+      run: () => callbacks.current.onSubmit?.(),
     });
     // Alt+F1 is where screen-reader users look for an editor's help (VS Code's accessibility help).
     const helpAction = editor.addAction({
       id: 'tensor-dojo.keyboard-help',
       label: 'Keyboard help for this editor',
       keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.F1],
-      run: () => onHelpRef.current?.(),
+      run: () => callbacks.current.onKeyboardHelp?.(),
     });
     const escapeThenTab = leaveWithEscapeThenTab(editor);
-    onTabRef.current?.(TabFocus.getTabFocusMode());
-    const tabWatch = TabFocus.onDidChangeTabFocus((on) => onTabRef.current?.(on));
+    callbacks.current.onTabMovesFocus?.(TabFocus.getTabFocusMode());
+    const tabWatch = TabFocus.onDidChangeTabFocus((on) => callbacks.current.onTabMovesFocus?.(on));
     return () => {
       changes.dispose();
       runAction.dispose();

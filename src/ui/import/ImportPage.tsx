@@ -28,9 +28,13 @@ export function ImportPage({ drillId: initialDrill }: { drillId?: string }) {
   const gradedDrill = useApp('modelImport', (s) => s.drillId);
   const exam = useApp('exam', (s) => s.exam);
 
-  useEffect(() => {
+  // A link to another drill's import page (same component, new prop) selects that drill:
+  // state adjusted while rendering, as React advises, not in an effect after a wasted render.
+  const [linkedDrill, setLinkedDrill] = useState(initialDrill);
+  if (initialDrill !== linkedDrill) {
+    setLinkedDrill(initialDrill);
     if (initialDrill && registry.has(initialDrill)) setDrillId(initialDrill);
-  }, [initialDrill, registry]);
+  }
   // A result on screen belongs to the files and drill it was graded for; clear it when leaving.
   useEffect(() => () => modelImport.getState().reset(), [modelImport]);
 

@@ -2,9 +2,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { KeptDraftRecord, KeptReason } from '../../storage/db';
 import { toStorageProblem } from '../../storage/errors';
-import { routeHref } from '../../state/route';
 import { useDrills, useStores } from '../stores';
 import { localData } from './local-data';
+import { navigate } from '../common/navigate';
 
 const REASONS: Record<KeptReason, string> = {
   import: 'set aside by an import',
@@ -43,7 +43,7 @@ export function KeptDrafts({ version }: { version: number }) {
     workspace.getState().edit(k.drillId, k.code);
     await workspace.getState().flush();
     notices.getState().pushToast('Kept draft restored; the one it replaced is kept in its place.');
-    window.location.hash = routeHref({ name: 'drill', id: k.drillId });
+    navigate({ name: 'drill', id: k.drillId });
   };
 
   const remove = async (k: KeptDraftRecord) => {

@@ -3,7 +3,7 @@
  * datasets are cached when first used, or here ahead of time, one by one or all
  * at once, with progress and sizes.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { formatBytes } from '../common/format';
 import { cacheAvailable, datasetStatus, makeDatasetOffline, type DatasetOfflineStatus, type FetchProgress } from '../offline/dataset-cache';
 import { useDrills } from '../stores';
@@ -20,15 +20,17 @@ export function OfflineDatasets() {
 
   const patch = (name: string, change: Partial<Row>) => setRows((rs) => rs.map((r) => (r.name === name ? { ...r, ...change } : r)));
 
-  const refresh = useCallback(async () => {
-    const statuses = await Promise.all(names.map((n) => datasetStatus(n).catch(() => null)));
-    setRows((rs) => rs.map((r, i) => ({ ...r, status: statuses[i] ?? r.status })));
-  }, [names]);
-
   useEffect(() => {
-    void refresh();
-    // Back online: sizes of datasets not kept can be read again.
-  }, [refresh, online]);
+    // Read again when back online: sizes of datasets not kept can then be read. A
+    // read that finishes after the page has moved on is dropped.
+    let current = true;
+    void Promise.all(names.map((n) => datasetStatus(n).catch(() => null))).then((statuses) => {
+      if (current) setRows((rs) => rs.map((r, i) => ({ ...r, status: statuses[i] ?? r.status })));
+    });
+    return () => {
+      current = false;
+    };
+  }, [names, online]);
 
   const fetchOne = async (name: string) => {
     patch(name, { error: undefined, progress: { loadedBytes: 0, totalBytes: 0 } });

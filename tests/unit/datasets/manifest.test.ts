@@ -36,6 +36,7 @@ describe('validateManifest', () => {
     rejects('{"name": "x"}', /manifest must be an object/);
   });
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test that edits arbitrary JSON, any key at any depth
   const cases: [string, (m: Record<string, any>) => void, RegExp][] = [
     ['missing name', (m) => delete m.name, /manifest\.name must be a string/],
     ['name with spaces', (m) => (m.name = 'Two Words'), /manifest\.name must be lower-case/],

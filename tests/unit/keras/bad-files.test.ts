@@ -18,6 +18,7 @@ beforeAll(async () => {
 });
 
 /** The .keras fixture with its config.json edited (or entries dropped). */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Keras configs are edited at any key and depth, case by case */
 function editedKeras(file: string, edit: (config: any) => void, drop: string[] = []): Uint8Array {
   const entries = unzipSync(bytesOf(file));
   const config = JSON.parse(new TextDecoder().decode(entries['config.json']));
@@ -42,6 +43,7 @@ async function failure(name: string, bytes: Uint8Array): Promise<string> {
 }
 
 const layerOf = (config: any, name: string) => config.config.layers.find((l: any) => l.config.name === name);
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 describe('broken Keras files', () => {
   it('a file that is neither zip nor HDF5', async () => {

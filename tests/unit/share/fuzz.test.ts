@@ -15,7 +15,7 @@ function expectResult(input: string): void {
   try {
     r = decodeShareLink(input, { isKnownDrill: known });
   } catch (e) {
-    throw new Error(`decodeShareLink threw on ${JSON.stringify(input.slice(0, 80))}: ${String(e)}`);
+    throw new Error(`decodeShareLink threw on ${JSON.stringify(input.slice(0, 80))}: ${String(e)}`, { cause: e });
   }
   expect(typeof r.ok).toBe('boolean');
   if (!r.ok) expect(r.error.message.length).toBeGreaterThan(10);
