@@ -7,7 +7,7 @@ import { counts } from './test-counts.mjs';
 
 const ARTIFACTS = 'tests/.artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
-const only = process.argv[2]; // optional: 'unit' or 'e2e'
+const only = process.argv[2]; // optional: 'static' (type check + lint), 'unit' or 'e2e'
 
 function run(cmd, args) {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);
@@ -23,6 +23,25 @@ const add = (c) => {
   total.skipped += c.skipped;
 };
 
+// Static checks first: they take seconds and name the line, before minutes of tests.
+if (!only || only === 'static') {
+  for (const [cmd, args] of [
+    ['npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+    ['npx', ['eslint', '.', '--max-warnings', '0']],
+  ]) {
+    const code = run(cmd, args);
+    if (code !== 0) {
+      status ||= code;
+      total.failed += 1;
+    } else {
+      total.passed += 1;
+    }
+  }
+}
+if (only === 'static') {
+  console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  process.exit(status);
+}
 if (only !== 'e2e') {
   const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${ARTIFACTS}/unit.json`]);
   add(counts(`${ARTIFACTS}/unit.json`));
