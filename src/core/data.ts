@@ -5,7 +5,7 @@
  * and transferred without copying; tensors are made from it on the side that trains
  * or grades. Nothing here knows about tfjs.
  */
-import type { PretrainedArtifacts } from './pretrained/format';
+import type { PretrainedArtifacts } from './lab/pretrained/format';
 
 /** A dense numeric block: `values.length === shape.reduce(*)`. */
 export interface DenseBlock {

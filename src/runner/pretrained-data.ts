@@ -3,7 +3,7 @@
  * per page, for the data worker to send down a run's channel with its splits: the
  * sandbox has no network, so a base reaches `lab.pretrained(name)` the way data does.
  */
-import { type PretrainedArtifacts, PRETRAINED_FILES, parsePretrained } from '../core/pretrained';
+import { type PretrainedArtifacts, PRETRAINED_FILES, parsePretrained } from '../core/lab/pretrained';
 
 /** The models folder sits beside the datasets folder in the app (both under public/). */
 export function modelsUrlBeside(datasetsUrl: string): string {

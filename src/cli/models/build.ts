@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { loadDataset } from '../../core/datasets';
-import { type ModelJson, type PretrainedManifest, PRETRAINED_FILES } from '../../core/pretrained';
+import { type ModelJson, type PretrainedManifest, PRETRAINED_FILES } from '../../core/lab/pretrained';
 import { fsSource } from '../datasets/fs-source';
 import { useBackend } from '../node-runner';
 import { DATASETS_DIR } from '../paths';

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type PretrainedArtifacts, PRETRAINED_FILES, parsePretrained } from '../../core/pretrained';
+import { type PretrainedArtifacts, PRETRAINED_FILES, parsePretrained } from '../../core/lab/pretrained';
 import { projectRoot } from '../paths';
 
 export const MODELS_DIR = path.join(projectRoot, 'public', 'models');

@@ -6,7 +6,7 @@ import type * as tfType from '@tensorflow/tfjs';
 import type { DenseBlock, LearnerSplits, Split } from '../data';
 import type { DrillMeta } from '../drill';
 import type { Lab, LabData, LabelledSplit } from './types';
-import { type PretrainedArtifacts, modelFromPretrained, unknownPretrained } from '../pretrained';
+import { type PretrainedArtifacts, modelFromPretrained, unknownPretrained } from './pretrained';
 
 export function denseToTensor(tf: typeof tfType, block: DenseBlock): tfType.Tensor {
   // tfjs has no uint8 dtype; pixels become float32 so `x.div(255)` divides (int32 / int32 would floor).

@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { MODELS_DIR, readPretrained } from '../../../src/cli/models/files';
 import { createLab } from '../../../src/core/lab/create';
-import { parsePretrained, type PretrainedManifest } from '../../../src/core/pretrained';
+import { parsePretrained, type PretrainedManifest } from '../../../src/core/lab/pretrained';
 import type { DrillMeta } from '../../../src/core/drill';
 import { modelsUrlBeside } from '../../../src/runner/pretrained-data';
 
