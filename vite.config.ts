@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { sandboxWorkerPlugin } from './scripts/vite-sandbox-worker';
 import { pwaPlugins } from './scripts/vite-pwa';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from './src/runner/sandbox/isolation-headers';
 
 export default defineConfig({
   // Relative base: the built app works from any static host path and from file-like hosting.
@@ -14,7 +15,10 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
   },
-  server: { port: 5173 },
+  // Cross-origin isolated (SharedArrayBuffer), so the sandbox trains on tfjs' threaded
+  // WASM build; static hosts that cannot send headers get them from the service worker.
+  server: { port: 5173, headers: CROSS_ORIGIN_ISOLATION_HEADERS },
+  preview: { headers: CROSS_ORIGIN_ISOLATION_HEADERS },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -14,12 +14,15 @@ import { createSandboxInbox } from './sandbox-inbox';
 import { SANDBOX_SRCDOC } from './sandbox/iframe';
 import type { RunEvent, RunHandle, RunnerClient, RunOutcome, RunRequest } from './types';
 import { dataDrillId, drillEntryFor } from './drill-lookup';
-import { WASM_ASSET_URLS } from './wasm-assets';
+import { WASM_ASSET_URLS, WASM_THREADED_ASSET_URLS } from './wasm-assets';
+import { installIsolationReload, planSandbox, type SandboxPlan } from './sandbox/isolation-page';
+import type { BackendChoice } from './protocol';
 
 const WORKER_URL = `${import.meta.env.BASE_URL}sandbox/worker.js`;
 
 let workerSource: Promise<string> | undefined;
 let wasmBinaries: Promise<Record<string, ArrayBuffer>> | undefined;
+let wasmThreadedBinaries: Promise<Record<string, ArrayBuffer>> | undefined;
 
 /** The runner bundle as text: fetched once from our own origin (and so from the service worker offline). */
 function loadWorkerSource(): Promise<string> {
@@ -28,12 +31,20 @@ function loadWorkerSource(): Promise<string> {
   return workerSource;
 }
 
-function loadWasm(): Promise<Record<string, ArrayBuffer>> {
-  wasmBinaries ??= Promise.all(
-    Object.entries(WASM_ASSET_URLS).map(async ([name, url]) => [name, await (await fetchOk(url)).arrayBuffer()] as const),
-  ).then((entries) => Object.fromEntries(entries));
+function fetchBinaries(urls: Readonly<Record<string, string>>): Promise<Record<string, ArrayBuffer>> {
+  return Promise.all(Object.entries(urls).map(async ([name, url]) => [name, await (await fetchOk(url)).arrayBuffer()] as const)).then((entries) =>
+    Object.fromEntries(entries),
+  );
+}
+
+/** The WASM binaries, and the threaded build only for a sandbox that can use it. */
+async function loadWasm(threaded: boolean): Promise<Record<string, ArrayBuffer>> {
+  wasmBinaries ??= fetchBinaries(WASM_ASSET_URLS);
   wasmBinaries.catch(() => (wasmBinaries = undefined));
-  return wasmBinaries;
+  if (!threaded) return wasmBinaries;
+  wasmThreadedBinaries ??= fetchBinaries(WASM_THREADED_ASSET_URLS);
+  wasmThreadedBinaries.catch(() => (wasmThreadedBinaries = undefined));
+  return { ...(await wasmBinaries), ...(await wasmThreadedBinaries) };
 }
 
 async function fetchOk(url: string): Promise<Response> {
@@ -46,6 +57,8 @@ async function fetchOk(url: string): Promise<Response> {
 function createSandboxIframe(): HTMLIFrameElement {
   const iframe = document.createElement('iframe');
   iframe.setAttribute('sandbox', 'allow-scripts');
+  // Delegates the page's cross-origin isolation (SharedArrayBuffer) to this opaque-origin frame.
+  iframe.setAttribute('allow', 'cross-origin-isolated');
   iframe.setAttribute('aria-hidden', 'true');
   iframe.title = 'Tensor Dojo sandbox';
   iframe.tabIndex = -1;
@@ -89,7 +102,12 @@ class Sandbox {
     this.listener?.crashed(message);
   };
 
-  constructor() {
+  /** How this sandbox starts its worker and how many WASM threads it gets (sandbox/isolation.ts). */
+  readonly plan: Promise<SandboxPlan>;
+
+  constructor(readonly backendChoice: BackendChoice) {
+    const planned = planSandbox(backendChoice);
+    this.plan = planned;
     const channel = new MessageChannel();
     this.port = channel.port1;
     this.port.onmessage = (e: MessageEvent) => {
@@ -111,11 +129,11 @@ class Sandbox {
     workerReady.catch(() => {}); // surfaced through `ready`
     this.ready = (async () => {
       document.body.appendChild(this.iframe);
-      const [source] = await Promise.all([loadWorkerSource(), iframeLoaded]);
-      this.tellFrame({ type: 'boot', workerSource: source, port: channel.port2 }, [channel.port2]);
-      const [wasm] = await Promise.all([loadWasm(), workerReady]);
+      const [source, plan] = await Promise.all([loadWorkerSource(), planned, iframeLoaded]);
+      this.tellFrame({ type: 'boot', workerSource: source, port: channel.port2, worker: plan.worker }, [channel.port2]);
+      const [wasm] = await Promise.all([loadWasm(plan.threads > 1), workerReady]);
       // Sent ahead of any run message on the same port, so the worker has its binaries first.
-      this.send({ type: 'prepare', wasm });
+      this.send({ type: 'prepare', wasm, threads: plan.threads, singleThreadReason: plan.singleThreadReason });
     })();
   }
 
@@ -173,9 +191,13 @@ function whenIdle(fn: () => void): void {
 
 export function createSandboxRunner(): RunnerClient {
   let spare: Sandbox | undefined;
+  // The spare is booted for the backend of the last run (its worker kind depends on it).
+  let lastBackend: BackendChoice = 'auto';
+  let runsStarted = 0;
+  installIsolationReload(() => runsStarted > 0);
   const warmSpare = () => {
     if (spare) return;
-    const booting = new Sandbox();
+    const booting = new Sandbox(lastBackend);
     spare = booting;
     booting.ready.catch(() => {
       // A run may have taken it meanwhile (and reports the failure itself); drop only this one.
@@ -184,10 +206,18 @@ export function createSandboxRunner(): RunnerClient {
       spare = undefined;
     });
   };
-  const takeSandbox = () => {
-    const s = spare ?? new Sandbox();
+  const takeSandbox = (backend: BackendChoice) => {
+    lastBackend = backend;
+    // A spare booted for another backend may have the wrong worker kind; `auto`,
+    // `webgl`, `wasm` and `cpu` share one, so only a switch to or from WebGPU (or
+    // Auto on a real GPU) pays for a fresh boot.
+    let s = spare;
     spare = undefined;
-    return s;
+    if (s && s.backendChoice !== backend) {
+      s.destroy();
+      s = undefined;
+    }
+    return s ?? new Sandbox(backend);
   };
 
   // Boot one sandbox after start-up so the first Run does not wait for it — but not
@@ -200,7 +230,8 @@ export function createSandboxRunner(): RunnerClient {
     run(request: RunRequest, onEvent: (event: RunEvent) => void): RunHandle {
       const runId = crypto.randomUUID();
       const started = performance.now();
-      const sandbox = takeSandbox();
+      const sandbox = takeSandbox(request.backend);
+      runsStarted++;
       let settle!: (o: RunOutcome) => void;
       const finished = new Promise<RunOutcome>((resolve) => (settle = resolve));
       let settled = false;

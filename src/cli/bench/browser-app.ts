@@ -96,13 +96,13 @@ export interface TimedRun {
 
 /** Presses Run and waits for the run to end; throws with the learner error if it failed. */
 export async function timedRun(page: Page, timeoutMs = 600_000): Promise<TimedRun> {
-  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Run' && !b.disabled), null, {
+  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Run' && b.getAttribute('role') !== 'tab' && !b.disabled), null, {
     timeout: 60_000,
   });
   const result = await page.evaluate(
     (timeout) =>
       new Promise<TimedRun | { error: string }>((resolve) => {
-        const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Run')!;
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Run' && b.getAttribute('role') !== 'tab')!;
         let batchEvents = 0;
         let epochEvents = 0;
         let backend: string | null = null;
@@ -137,7 +137,7 @@ export async function timedRun(page: Page, timeoutMs = 600_000): Promise<TimedRu
   );
   if ('error' in result) throw new Error(`The lab run failed: ${result.error}`);
   // Let the app settle (Run enabled again) so the next measurement starts from idle.
-  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Run' && !b.disabled), null, {
+  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Run' && b.getAttribute('role') !== 'tab' && !b.disabled), null, {
     timeout: 60_000,
   });
   return result;

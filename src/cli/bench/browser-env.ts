@@ -11,6 +11,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Plugin, PreviewServer } from 'vite';
 import { projectRoot } from '../paths';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from '../../runner/sandbox/isolation-headers';
 import { installSandboxTap } from './browser-app';
 
 export const DEFAULT_BENCH_DIST = '/tmp/dist-bench';
@@ -52,8 +53,11 @@ export interface BrowserBench {
   url: string;
   dist: string;
   browser: Browser;
-  /** A fresh context (empty storage and cache) with one page. */
-  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  /**
+   * A fresh context (empty storage and cache) with one page. `serviceWorkers: 'block'`
+   * keeps the app's service worker out (it would isolate a page served without headers).
+   */
+  newPage(opts?: { serviceWorkers?: 'allow' | 'block' }): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
 
@@ -79,8 +83,8 @@ export async function startBrowserBench(opts: BrowserBenchOptions = {}): Promise
     url: url.endsWith('/') ? url : `${url}/`,
     dist,
     browser,
-    async newPage() {
-      const context = await browser.newContext();
+    async newPage(pageOpts = {}) {
+      const context = await browser.newContext({ serviceWorkers: pageOpts.serviceWorkers ?? 'allow' });
       // The CLI runs through tsx, whose esbuild wraps named functions in `__name(…)`;
       // functions handed to page.evaluate need that helper on the page too.
       await context.addInitScript('globalThis.__name ??= (f) => f;');
@@ -100,6 +104,14 @@ async function serve(dist: string, routes: NonNullable<BrowserBenchOptions['rout
   const benchRoutes: Plugin = {
     name: 'tensor-dojo:bench-routes',
     configurePreviewServer(server) {
+      // Served as the app ships (vite.config.ts): cross-origin isolated, except a
+      // navigation to `…?isolation=off`, the page of a host that sends no headers.
+      server.middlewares.use((req, res, next) => {
+        if (!(req.url ?? '').includes('isolation=off')) {
+          for (const [name, value] of Object.entries(CROSS_ORIGIN_ISOLATION_HEADERS)) res.setHeader(name, value);
+        }
+        next();
+      });
       server.middlewares.use((req, res, next) => {
         const route = routes[(req.url ?? '').split('?')[0]];
         if (!route) return next();

@@ -28,4 +28,8 @@ export const BENCH_SECTIONS: Record<string, BenchSection> = {
   longtasks: async (emit) => (await import('./browser-longtasks')).benchLongTasks(emit),
   // Node (cpu, wasm) and Chromium (webgl, wasm, cpu): minutes, not seconds.
   'time-to-pass': async (emit) => (await import('./time-to-pass')).benchTimeToPass(emit),
+  // WASM in the lab's sandbox on every core (cross-origin isolated) vs one thread (not).
+  threads: async (emit) => (await import('./browser-threads')).threadsSection(emit),
+  // Time to a passing model on 1 thread vs threads: tens of minutes.
+  'threads-pass': async (emit) => (await import('./browser-threads')).threadsPassSection(emit),
 };

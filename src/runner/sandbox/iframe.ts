@@ -6,6 +6,10 @@
  * needs one — hands it the host's port, and then only terminates it on Stop and
  * reports a crash. The run's messages go over the port and never pass through here.
  *
+ * Or from a `blob:` URL, when the page asks for it: that worker is cross-origin
+ * isolated (SharedArrayBuffer, tfjs' threaded WASM) but not a secure context (no
+ * WebGPU). Why, and how the page chooses: ./isolation.ts.
+ *
  * It only talks to its parent window, and the parent only listens to this iframe.
  *
  * The network is closed by the platform, not by deleting globals (learner code can
@@ -34,7 +38,10 @@ function iframeMain(workerBoot: string): void {
     if (e.source !== host) return;
     const m = e.data;
     if (m.type === 'boot' && !worker) {
-      worker = new Worker('data:text/javascript;charset=utf-8,' + encodeURIComponent(workerBoot));
+      worker =
+        m.worker === 'blob'
+          ? new Worker(URL.createObjectURL(new Blob([workerBoot], { type: 'text/javascript' })))
+          : new Worker('data:text/javascript;charset=utf-8,' + encodeURIComponent(workerBoot));
       worker.onerror = (ev) => {
         ev.preventDefault();
         tell({ type: 'worker-crashed', message: ev.message || 'unknown error' });
@@ -56,16 +63,21 @@ function iframeMain(workerBoot: string): void {
  *   worker evaluates the runner bundle and the learner's code; `'wasm-unsafe-eval'`:
  *   the WASM backend compiles its binaries. No source lists a URL, so
  *   `importScripts(url)` and `import(url)` fail.
- * - `worker-src data:`: the learner's worker (and any worker it starts inherits all this).
+ * - `worker-src data: blob:`: the learner's worker, `data:` or `blob:` (see above),
+ *   and the threaded WASM build's pthread workers, which tfjs starts from `blob:`
+ *   URLs; any worker started here inherits all of this policy.
+ * - `script-src blob:`: those pthread workers `importScripts` tfjs' module from a
+ *   `blob:` URL. A blob URL resolves only in the origin that made it (this opaque
+ *   one), so it only ever runs text already inside the sandbox: no network.
  * - `connect-src blob:`: tfjs reads the WASM binaries from `blob:` URLs the worker
- *   made of the bytes the host sent; blob URLs resolve only in the origin that
- *   made them. fetch, XHR, WebSocket, EventSource and WebTransport to any URL fail.
+ *   made of the bytes the host sent. fetch, XHR, WebSocket, EventSource and
+ *   WebTransport to any URL fail.
  * - `default-src 'none'` for everything else (images, fonts, frames, media).
  */
 export const SANDBOX_CSP = [
   "default-src 'none'",
-  "script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'",
-  'worker-src data:',
+  "script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:",
+  'worker-src data: blob:',
   'connect-src blob:',
   "base-uri 'none'",
   "form-action 'none'",

@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as labApi from '../../core/lab';
 import { selectBackend } from '../backend';
 import { executeLearnerCode } from '../execute';
@@ -17,6 +17,7 @@ import { registerDojoKernels } from '../kernels';
 import type { FrameToWorker, HostMessage, SandboxMessage } from '../protocol';
 import { createConsoleBudget } from '../console-budget';
 import { transpileLearnerSource } from '../transpile';
+import { wasmThreadsNote } from './isolation';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<FrameToWorker>) => void) | null };
 
@@ -25,6 +26,8 @@ let host: MessagePort | undefined;
 const post = (m: SandboxMessage) => host?.postMessage(m);
 
 let busy = false;
+/** Why WASM trains on one thread here, as the page found it (see prepare). */
+let singleThreadReason: string | undefined;
 
 scope.onmessage = (event) => {
   const msg = event.data;
@@ -43,6 +46,14 @@ function onHostMessage(msg: HostMessage): void {
       return;
     case 'prepare':
       setWasmPaths(wasmBlobUrls(msg.wasm));
+      // tfjs reads it when the backend starts; it only loads the threaded build where
+      // this worker can share memory (a `blob:` sandbox worker on an isolated page).
+      setThreadsCount(msg.threads);
+      if (msg.threads > 1) claimCoresForXnnpack(msg.threads);
+      singleThreadReason = msg.singleThreadReason;
+      if (!singleThreadReason && !(self as unknown as { crossOriginIsolated?: boolean }).crossOriginIsolated) {
+        singleThreadReason = 'this browser gave the sandbox no shared memory (SharedArrayBuffer)';
+      }
       return;
   }
 }
@@ -67,6 +78,7 @@ async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
     const splitsArrived = receiveSplits(msg.data);
     splitsArrived.catch(() => {});
     const selection = await selectBackend(tf, msg.backend);
+    restoreCores();
     if (!selection.backend) {
       postEnd({
         type: 'error',
@@ -81,6 +93,7 @@ async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
     }
     if (selection.backend === 'cpu' || selection.backend === 'wasm') registerDojoKernels(selection.backend);
     post({ type: 'backend', runId, backend: selection.backend, attempts: selection.attempts });
+    if (selection.backend === 'wasm') postConsole({ type: 'console', runId, level: 'info', text: wasmThreadsNote(getThreadsCount(), singleThreadReason) });
     const splits = await splitsArrived;
 
     const result = await executeLearnerCode({
@@ -104,6 +117,27 @@ async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
   }
 }
 
+/**
+ * tfjs 4.22's WASM module sizes XNNPACK's pool once, when it is instantiated, at
+ * navigator.hardwareConcurrency / 2 (it assumes two hyperthreads per core), at most
+ * 4, and `setThreadsCount` does not change that pool: on 2 cores it trains on one
+ * thread (measured: getThreadsCount() 1, no pthread running, the same samples/s as
+ * the single-threaded build). So the module is shown twice the threads we want
+ * while it starts; the real value is restored as soon as the backend is up
+ * (`restoreCores`), before learner code runs.
+ */
+let restoreCores: () => void = () => {};
+function claimCoresForXnnpack(threads: number): void {
+  const proto = Object.getPrototypeOf(navigator) as object;
+  const real = Object.getOwnPropertyDescriptor(proto, 'hardwareConcurrency');
+  if (!real?.configurable) return;
+  Object.defineProperty(proto, 'hardwareConcurrency', { configurable: true, get: () => threads * 2 });
+  restoreCores = () => {
+    Object.defineProperty(proto, 'hardwareConcurrency', real);
+    restoreCores = () => {};
+  };
+}
+
 /** The run's splits, from the data worker down the run's own channel (made for this run, used once). */
 function receiveSplits(port: MessagePort): Promise<LearnerSplits> {
   return new Promise((resolve) => {
@@ -119,8 +153,8 @@ function wasmBlobUrls(wasm: Record<string, ArrayBuffer>): Record<string, string>
   for (const [name, bytes] of Object.entries(wasm)) {
     urls[name] = URL.createObjectURL(new Blob([bytes], { type: 'application/wasm' }));
   }
-  // tfjs insists on a path for the threaded build too, but only loads it when the page is
-  // cross-origin isolated (SharedArrayBuffer), which an opaque-origin sandbox never is.
+  // tfjs insists on a path for every build, but only loads the threaded one where this
+  // worker has SharedArrayBuffer; the host sends that binary only to such a worker.
   urls['tfjs-backend-wasm-threaded-simd.wasm'] ??= urls['tfjs-backend-wasm-simd.wasm'];
   return urls;
 }
