@@ -27,7 +27,10 @@ export function loadPretrained(name: string, modelsUrl: string): Promise<Pretrai
 async function fetchPretrained(name: string, modelsUrl: string): Promise<PretrainedArtifacts> {
   const base = new URL(`${name}/`, modelsUrl);
   const get = async (file: string) => {
-    const r = await fetch(new URL(file, base));
+    // A network failure (offline, server gone) is a TypeError with no file in it: say which model and what to try.
+    const r = await fetch(new URL(file, base)).catch(() => {
+      throw new Error(`The pretrained model "${name}" could not be fetched (${file}); check the connection and run again.`);
+    });
     if (!r.ok) throw new Error(`The pretrained model "${name}" could not be loaded (${file}: HTTP ${r.status}).`);
     return r;
   };
