@@ -4,7 +4,8 @@
  * COOP/COEP headers (and its service worker kept out), which is the one-thread
  * fallback the app keeps for such hosts; ours: the same build served as it ships,
  * cross-origin isolated, where the sandbox's worker gets tfjs' threaded SIMD build
- * (src/runner/sandbox/isolation.ts).
+ * (src/runner/sandbox/isolation.ts) on BENCH_THREADS threads (DOJO_BENCH_THREADS,
+ * default 2) whatever the machine's cores, so 1 vs 2 threads is measured on 2 cores.
  *
  * Rows:
  * - a small conv net's training samples/s (Fashion-MNIST, the drill's CNN shape);
@@ -15,6 +16,7 @@
  *   fashion-mnist-cnn and spam-lstm references, minutes per side.
  */
 import { readFileSync } from 'node:fs';
+import type { BrowserContext } from 'playwright-core';
 import { DEFAULT_PASS_POINTS } from '../../core/drill';
 import { drillFile } from '../exercises';
 import { chooseBackend, openDrill, pasteCode, settle, submitForMark, timedRun, type TimedRun } from './browser-app';
@@ -100,9 +102,18 @@ function parse(run: TimedRun): ConvNetResult {
 
 type Side = 'single' | 'threaded';
 
+/** Threads the threaded side trains on, whatever this machine has (the app would keep one core for the page). */
+export const BENCH_THREADS = Number(process.env.DOJO_BENCH_THREADS) || 2;
+
+/** The page tells the sandbox how many threads to use from its cores (all but one): show it one more than wanted. */
+async function forceThreads(context: BrowserContext, side: Side): Promise<void> {
+  if (side === 'threaded') await context.addInitScript(`Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { configurable: true, get: () => ${BENCH_THREADS + 1} });`);
+}
+
 /** The app for one side: not isolated (one thread) or isolated (threads). */
 async function openSide(env: BrowserBench, side: Side) {
   const { context, page } = await env.newPage({ serviceWorkers: side === 'single' ? 'block' : 'allow' });
+  await forceThreads(context, side);
   const url = side === 'single' ? `${env.url}?isolation=off` : env.url;
   await openDrill(page, url, DRILL);
   const isolated = await page.evaluate(() => globalThis.crossOriginIsolated === true);
@@ -149,6 +160,7 @@ export async function benchThreadsTimeToPass(emit: (row: BenchRow) => void, dril
       const ms: Partial<Record<Side, { ms: number; points: number }>> = {};
       for (const side of ['single', 'threaded'] as const) {
         const { context, page } = await env.newPage({ serviceWorkers: side === 'single' ? 'block' : 'allow' });
+        await forceThreads(context, side);
         try {
           await openDrill(page, side === 'single' ? `${env.url}?isolation=off` : env.url, drill);
           await pasteCode(page, readFileSync(drillFile(drill, 'solution'), 'utf8'));

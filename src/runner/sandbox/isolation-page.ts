@@ -41,7 +41,10 @@ export async function planSandbox(backend: BackendChoice): Promise<SandboxPlan> 
   const facts: IsolationFacts = { pageIsolated, realWebGpu: pageIsolated && backend === 'auto' ? await hasRealWebGpu() : false };
   const worker = sandboxWorkerKind(backend, facts);
   const reason = singleThreadReason(worker, facts, { protocol: location.protocol, serviceWorker: 'serviceWorker' in navigator });
-  return { worker, threads: reason ? 1 : wasmThreadCount(navigator.hardwareConcurrency), singleThreadReason: reason };
+  if (reason) return { worker, threads: 1, singleThreadReason: reason };
+  const threads = wasmThreadCount(navigator.hardwareConcurrency);
+  const fewCores = `this device reports ${navigator.hardwareConcurrency || 1} core${navigator.hardwareConcurrency === 1 ? '' : 's'}, and one is left for the page`;
+  return { worker, threads, singleThreadReason: threads > 1 ? undefined : fewCores };
 }
 
 const RELOADED_KEY = 'tensor-dojo:reloaded-for-isolation';

@@ -43,15 +43,16 @@ export type SandboxWorkerKind = 'data' | 'blob';
 
 /**
  * Threads for tfjs' WASM backend (XNNPACK's pool, the worker itself included):
- * all cores but one, left for the page — except on two cores, where that would
- * leave one thread and no gain at all; there the page, which only draws curves
- * during training, shares a core (its long tasks are measured by `dojo bench
- * threads`). Never more than 8: tfjs' threaded build starts a pool of 8 pthreads.
+ * all cores but one, which is left for the page and the rest of the machine; one
+ * thread on two cores. Measured on this 2-core machine while others' jobs kept
+ * its load near 4 (`dojo bench threads`, which forces 2 threads): 2 threads
+ * trained the conv net at 0.79× the samples/s of 1, since XNNPACK's parallel
+ * loops wait for their slowest thread. Never more than 4: tfjs 4.22 sizes its pool
+ * at most 4 (see claimCoresForXnnpack in ./worker.ts), whatever it is asked.
  */
 export function wasmThreadCount(hardwareConcurrency: number | undefined): number {
   const cores = Number.isInteger(hardwareConcurrency) && hardwareConcurrency! > 0 ? hardwareConcurrency! : 1;
-  if (cores <= 2) return cores;
-  return Math.min(8, cores - 1);
+  return Math.max(1, Math.min(4, cores - 1));
 }
 
 export interface IsolationFacts {

@@ -50,6 +50,9 @@ function onHostMessage(msg: HostMessage): void {
       // this worker can share memory (a `blob:` sandbox worker on an isolated page).
       setThreadsCount(msg.threads);
       if (msg.threads > 1) claimCoresForXnnpack(msg.threads);
+      // One thread: the plain SIMD build, not the threaded one (which would start 8
+      // pthread workers for nothing, and whose binary the host then does not send).
+      else tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       singleThreadReason = msg.singleThreadReason;
       if (!singleThreadReason && !(self as unknown as { crossOriginIsolated?: boolean }).crossOriginIsolated) {
         singleThreadReason = 'this browser gave the sandbox no shared memory (SharedArrayBuffer)';
