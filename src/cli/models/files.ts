@@ -21,7 +21,7 @@ export function readPretrained(name: string, dir = MODELS_DIR): PretrainedArtifa
       json = JSON.parse(readFileSync(path.join(key, PRETRAINED_FILES.modelJson), 'utf8'));
       weights = new Uint8Array(readFileSync(path.join(key, PRETRAINED_FILES.weights)));
     } catch (e) {
-      throw new Error(`The pretrained model "${name}" is missing from ${dir} (${(e as Error).message}); rebuild it with \`npm run dojo -- models build ${name}\`.`);
+      throw new Error(`The pretrained model "${name}" is missing from ${dir} (${(e as Error).message}); rebuild it with \`npm run dojo -- models build ${name}\`.`, { cause: e });
     }
     found = parsePretrained(name, json, weights);
     cache.set(key, found);
