@@ -13,6 +13,13 @@ import { createLab } from '../../../src/core/lab/create';
 import { parsePretrained, type PretrainedManifest } from '../../../src/core/lab/pretrained';
 import type { DrillMeta } from '../../../src/core/drill';
 import { modelsUrlBeside } from '../../../src/runner/pretrained-data';
+import { emojiBaseRows } from '../../../src/cli/models/emoji-base';
+import { fsSource } from '../../../src/cli/datasets/fs-source';
+import { DATASETS_DIR } from '../../../src/cli/paths';
+import { loadDataset } from '../../../src/core/datasets';
+import { rangeOf } from '../../../src/core/drill-kit';
+import { imagesOf, stringsOf } from '../../../src/core/drill-kit-extra';
+import transferDrill from '../../../exercises/emoji-transfer/drill';
 
 const manifest = JSON.parse(readFileSync(path.join(MODELS_DIR, 'emoji-base', 'manifest.json'), 'utf8')) as PretrainedManifest;
 const drill = { id: 't', classNames: [] } as unknown as DrillMeta;
@@ -66,5 +73,21 @@ describe('emoji-base', () => {
 
   it('is found beside the datasets in the app (public/models next to public/datasets)', () => {
     expect(modelsUrlBeside('https://example.org/app/datasets/')).toBe('https://example.org/app/models/');
+  });
+
+  it('was trained on data disjoint from the drill that uses it: no drawing of the drill, no test-split emoji', async () => {
+    const dataset = await loadDataset(fsSource(DATASETS_DIR), 'emoji-categories');
+    const rows = emojiBaseRows(dataset);
+    expect(rows.length).toBe(manifest.trainedOn.count);
+    const images = imagesOf(dataset, 'images');
+    const baseImages = new Set(rows.map((r) => images[r]));
+    const splits = transferDrill.splits(dataset);
+    for (const name of ['train', 'validation', 'test'] as const) {
+      expect(splits[name].images.filter((im) => baseImages.has(im)), name).toEqual([]);
+    }
+    const names = stringsOf(dataset, 'names');
+    const [testStart, testEnd] = rangeOf(dataset, 'test');
+    const testEmoji = new Set(names.slice(testStart, testEnd));
+    expect(rows.filter((r) => testEmoji.has(names[r]!))).toEqual([]);
   });
 });
