@@ -105,7 +105,9 @@ export function pwaPlugins(): Plugin[] {
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{html,js,css,wasm,ttf,woff2,svg,png,webmanifest}'],
+        // The pretrained bases (public/models/, ~0.2 MB) are precached like code: a
+        // transfer-learning drill must run offline after one visit, like the others.
+        globPatterns: ['**/*.{html,js,css,wasm,ttf,woff2,svg,png,webmanifest}', 'models/**/*.{json,bin}'],
         globIgnores: ['datasets/**'],
         // Workbox skips files over 2 MiB by default, which would silently leave
         // Monaco's TypeScript worker (~5.9 MB), the tfjs type libraries for

@@ -57,7 +57,7 @@ describe('offline after one visit', () => {
       return urls;
     });
     // What the sandbox and grader need must be in the precache, not fetched on demand.
-    for (const needed of [/\/sandbox\/worker\.js$/, /tfjs-backend-wasm-simd-.*\.wasm$/, /tfjs-backend-wasm-[^s].*\.wasm$/, /grader-worker-.*\.js$/, /ts\.worker-.*\.js$/, /index\.html$/]) {
+    for (const needed of [/\/sandbox\/worker\.js$/, /tfjs-backend-wasm-simd-.*\.wasm$/, /tfjs-backend-wasm-[^s].*\.wasm$/, /grader-worker-.*\.js$/, /ts\.worker-.*\.js$/, /index\.html$/, /models\/emoji-base\/model\.json$/, /models\/emoji-base\/weights\.bin$/]) {
       expect(precached.some((u) => needed.test(u)), `precache holds ${needed}`).toBe(true);
     }
     expect(precached.some((u) => u.includes('/datasets/'))).toBe(false);

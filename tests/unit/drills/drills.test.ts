@@ -153,8 +153,8 @@ describe.each(ids)('drill %s', (id) => {
     }
   });
 
-  it('states its thresholds, input shape and output in the README', () => {
-    for (const t of drill.thresholds) expect(statement, `threshold ${t}`).toContain(String(t));
+  // The thresholds are not repeated in the README: the marks table is drawn from drill.ts (statements.test.ts).
+  it('states its input shape in the README', () => {
     expect(statement).toContain(`[${drill.contract.inputShape.join(', ')}]`);
     expect(statement).toMatch(/^# /);
   });
