@@ -7,7 +7,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { selectBackend } from './backend';
 import { drillEntryFor } from './drill-lookup';
 import { registerDojoKernels } from './kernels';
-import { WASM_ASSET_URLS, WASM_THREADED_ASSET_URLS } from './wasm-assets';
+import { WASM_ASSET_URLS } from './wasm-assets';
 import { loadAllSplits } from './drill-data';
 import { gradeArtifacts } from './grade-artifacts';
 import type { GraderRequest, GraderResponse } from './grader-protocol';
@@ -24,8 +24,14 @@ let backendReady: Promise<unknown> | undefined;
  */
 async function startBackend(): Promise<void> {
   // Same-origin and ours, so WASM comes from the app's own (precached) files.
-  // The threaded build is loaded where the app is cross-origin isolated (see sandbox/isolation.ts).
-  setWasmPaths({ ...WASM_ASSET_URLS, ...WASM_THREADED_ASSET_URLS });
+  // Never the threaded build here, even where the app is cross-origin isolated:
+  // its pthread workers load the main script with importScripts, which this
+  // module worker (a Vite ES chunk) cannot give them — they died with
+  // "ReferenceError: e is not defined" and every Submit with "The grader crashed".
+  // Grading is one pass of inference; the sandbox's classic worker trains threaded.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  // setWasmPaths insists on a path for every build; this one is never loaded.
+  setWasmPaths({ ...WASM_ASSET_URLS, 'tfjs-backend-wasm-threaded-simd.wasm': WASM_ASSET_URLS['tfjs-backend-wasm-simd.wasm'] });
   const { backend, attempts } = await selectBackend(tf, 'auto');
   if (!backend) throw new Error(`No backend could start for grading: ${attempts.map((a) => `${a.backend} (${a.error})`).join('; ')}.`);
   if (backend === 'cpu' || backend === 'wasm') registerDojoKernels(backend);
