@@ -44,11 +44,15 @@ export type SandboxWorkerKind = 'data' | 'blob';
 /**
  * Threads for tfjs' WASM backend (XNNPACK's pool, the worker itself included):
  * all cores but one, which is left for the page and the rest of the machine; one
- * thread on two cores. Measured on this 2-core machine while others' jobs kept
- * its load near 4 (`dojo bench threads`, which forces 2 threads): 2 threads
- * trained the conv net at 0.79× the samples/s of 1, since XNNPACK's parallel
- * loops wait for their slowest thread. Never more than 4: tfjs 4.22 sizes its pool
- * at most 4 (see claimCoresForXnnpack in ./worker.ts), whatever it is asked.
+ * thread on two cores. Measured on this 2-core machine (`dojo bench threads`,
+ * which forces 2 threads; others' jobs kept the load at 3.5–4): a plain matmul of
+ * the conv net's largest GEMM shape ran 1.83× faster on 2 threads (28.6 → 52.5
+ * GFLOP/s), but the conv net trained at 0.98× (823 → 807 samples/s; 0.79× in a
+ * busier run): training reaches only ~5.5 GFLOP/s, a fifth of the 1-thread matmul,
+ * so ~80 % of its time is single-threaded work (our kernels' im2col and pooling
+ * loops in JS, element-wise ops, Adam) and 2 threads cannot pay on 2 cores.
+ * Never more than 4: tfjs 4.22 sizes its pool at most 4 (see claimCoresForXnnpack
+ * in ./worker.ts), whatever it is asked.
  */
 export function wasmThreadCount(hardwareConcurrency: number | undefined): number {
   const cores = Number.isInteger(hardwareConcurrency) && hardwareConcurrency! > 0 ? hardwareConcurrency! : 1;
