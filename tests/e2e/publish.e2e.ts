@@ -38,6 +38,7 @@ describe('a copy published under a sub-path', () => {
     const a = await browser.newContext();
     const pageA = await a.newPage();
     await pageA.goto(`${server.appUrl}#/drill/auto-mpg`);
+    await expect.poll(() => pageA.evaluate(() => globalThis.crossOriginIsolated).catch(() => false), { timeout: 90_000, interval: 500 }).toBe(true);
     await pageA.getByRole('button', { name: 'Run', exact: true }).waitFor({ timeout: 30_000 });
     await expect.poll(() => editorText(pageA), { timeout: 60_000 }).toContain('export default');
     await setEditorCode(pageA, CODE);
@@ -51,6 +52,8 @@ describe('a copy published under a sub-path', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(link);
+    // A host without headers: the service worker isolates the page by reloading an untouched first visit once.
+    await expect.poll(() => page.evaluate(() => globalThis.crossOriginIsolated).catch(() => false), { timeout: 90_000, interval: 500 }).toBe(true);
     await page.getByTestId('shared-notice').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('shared-code').textContent()).toBe(CODE);
     // The service worker's scope is the sub-path, and it has the app precached.

@@ -41,6 +41,8 @@ async function openDrill(): Promise<Opened> {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(`${origin}/#/drill/${DRILL}`);
+  // This host sends no isolation headers: the service worker reloads the untouched first visit once; let it.
+  await expect.poll(() => page.evaluate(() => globalThis.crossOriginIsolated).catch(() => false), { timeout: 90_000, interval: 500 }).toBe(true);
   await page.getByRole('button', { name: 'Run', exact: true }).waitFor({ timeout: 30_000 });
   await expect.poll(() => editorText(page), { timeout: 60_000 }).toContain('export default');
   return { page, pageErrors, close: () => context.close() };
