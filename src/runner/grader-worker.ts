@@ -7,7 +7,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { selectBackend } from './backend';
 import { drillEntryFor } from './drill-lookup';
 import { registerDojoKernels } from './kernels';
-import { WASM_ASSET_URLS, WASM_THREADED_ASSET_URLS } from './wasm-assets';
+import { WASM_ASSET_URLS } from './wasm-assets';
 import { loadAllSplits } from './drill-data';
 import { gradeArtifacts } from './grade-artifacts';
 import type { GraderRequest, GraderResponse } from './grader-protocol';
