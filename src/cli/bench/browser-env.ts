@@ -77,7 +77,7 @@ export async function startBrowserBench(opts: BrowserBenchOptions = {}): Promise
     browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_FLAGS, headless: true });
   } catch (e) {
     await closeServer(server);
-    throw new Error(`Chromium did not start (set CHROME_PATH?): ${(e as Error).message.split('\n')[0]}`);
+    throw new Error(`Chromium did not start (set CHROME_PATH?): ${(e as Error).message.split('\n')[0]}`, { cause: e });
   }
   return {
     url: url.endsWith('/') ? url : `${url}/`,
