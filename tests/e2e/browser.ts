@@ -103,3 +103,14 @@ export function withEpochs(code: string, epochs: number): string {
   if (found.length === 0) throw new Error('withEpochs: the code has no "epochs: N" to shorten');
   return code.replace(/epochs: \d+/g, `epochs: ${epochs}`);
 }
+
+/** Cuts the network twice over: the browser's offline mode, and every request that still reaches it fails (and is listed). */
+export async function goOffline(context: BrowserContext): Promise<string[]> {
+  const reached: string[] = [];
+  await context.setOffline(true);
+  await context.route('**/*', (route) => {
+    reached.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  return reached;
+}

@@ -4,9 +4,9 @@
  * with the network gone, across reloads: open a drill, edit, run on CPU, submit,
  * see a mark; a typed draft survives a reload.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, editorText, launch, openPage, setEditorCode, submitForPoints, trainOn } from './browser';
+import { baseUrl, editorText, launch, openPage, setEditorCode, submitForPoints, trainOn, goOffline } from './browser';
 
 const DRILL = 'auto-mpg';
 // Small and quick: any mark proves the grader ran offline.
@@ -30,16 +30,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Cuts the network twice over: the browser's offline mode, and every request that still reaches it fails. */
-async function goOffline(context: BrowserContext): Promise<string[]> {
-  const reached: string[] = [];
-  await context.setOffline(true);
-  await context.route('**/*', (route) => {
-    reached.push(route.request().url());
-    return route.abort('internetdisconnected');
-  });
-  return reached;
-}
 
 async function waitForServiceWorker(page: Page): Promise<void> {
   // Controlled means installed and activated, and installing means every precache entry was fetched.

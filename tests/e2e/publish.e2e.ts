@@ -4,9 +4,9 @@
  * link made there points there, and the link opens in a fresh browser — online,
  * and offline after that browser's first visit.
  */
-import type { BrowserContext, Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorText, launch, setEditorCode } from './browser';
+import { editorText, launch, setEditorCode, goOffline } from './browser';
 import { serveDist, type StaticServer } from './static-server';
 
 const PREFIX = '/tensor-dojo';
@@ -23,15 +23,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function goOffline(context: BrowserContext): Promise<string[]> {
-  const reached: string[] = [];
-  await context.setOffline(true);
-  await context.route('**/*', (route) => {
-    reached.push(route.request().url());
-    return route.abort('internetdisconnected');
-  });
-  return reached;
-}
 
 describe('a copy published under a sub-path', () => {
   it('makes share links that point into the sub-path and open there, offline too', async () => {

@@ -72,6 +72,21 @@ async function watchMainThread(page: Page): Promise<() => Promise<number>> {
   return () => page.evaluate(() => (window as unknown as { __stall: number }).__stall);
 }
 
+/**
+ * Learner code shares the worker with the runner, so it can catch the page's end of
+ * the port: patch postMessage, print once (the runner posts the line), keep `port`
+ * and the run's `runId`, and post on it with `send.call(port!, …)`.
+ */
+const CATCH_THE_PORT = `  const send = MessagePort.prototype.postMessage;
+  let port: MessagePort | undefined;
+  let runId = '';
+  MessagePort.prototype.postMessage = function (this: MessagePort, m: any, t?: any) {
+    if (!port && m && typeof m.runId === 'string') { port = this; runId = m.runId; }
+    return send.call(this, m, t);
+  };
+  console.log('catch the port');
+`;
+
 const consoleLine = (page: Page, pattern: RegExp) => page.getByRole('log', { name: 'Console output' }).getByText(pattern);
 const runEnabled = (page: Page) => page.getByRole('button', { name: 'Run', exact: true }).isEnabled();
 
@@ -164,19 +179,10 @@ describe('a flood from learner code', () => {
   it('300,000 forged batch messages straight to the page\'s port end the run with a reason', async () => {
     const { page, close, pageErrors } = await openDrill();
     const stall = await watchMainThread(page);
-    // Learner code shares the worker with the runner, so it can catch the page's port.
     await run(
       page,
       `export default async function train() {
-  const send = MessagePort.prototype.postMessage;
-  let port: MessagePort | undefined;
-  let runId = '';
-  MessagePort.prototype.postMessage = function (this: MessagePort, m: any, t?: any) {
-    if (!port && m && typeof m.runId === 'string') { port = this; runId = m.runId; }
-    return send.call(this, m, t);
-  };
-  console.log('catch the port');
-  for (let i = 0; i < 300000; i++) send.call(port!, { type: 'batch', runId, epoch: 0, batch: i, logs: { loss: 1 } });
+${CATCH_THE_PORT}  for (let i = 0; i < 300000; i++) send.call(port!, { type: 'batch', runId, epoch: 0, batch: i, logs: { loss: 1 } });
   await new Promise(() => {});
 }`,
     );
@@ -194,15 +200,7 @@ describe('a flood from learner code', () => {
     await run(
       page,
       `export default async function train() {
-  const send = MessagePort.prototype.postMessage;
-  let port: MessagePort | undefined;
-  let runId = '';
-  MessagePort.prototype.postMessage = function (this: MessagePort, m: any, t?: any) {
-    if (!port && m && typeof m.runId === 'string') { port = this; runId = m.runId; }
-    return send.call(this, m, t);
-  };
-  console.log('catch the port');
-  send.call(port!, { type: 'model', runId, artifacts: 'not artifacts' });
+${CATCH_THE_PORT}  send.call(port!, { type: 'model', runId, artifacts: 'not artifacts' });
   send.call(port!, { type: 'done', runId, ms: 1, tensors: { before: 0, after: 0, modelWeights: 0 } });
   await new Promise(() => {});
 }`,

@@ -2,30 +2,19 @@
  * The `dojo` command end to end, as a user runs it: a child process, its output
  * and its exit code.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { dojo } from '../../helpers/dojo-process';
 import { artifactsToFiles } from '../../../src/core/grading';
 import { pointsFor } from '../../../src/core/grading/points';
 import { DEFAULT_PASS_POINTS } from '../../../src/core/drill';
 import { loadRegistry } from '../../../src/cli/exercises';
 import { loadSplitsNode, trainFile } from '../../../src/cli/node-runner';
 
-const run = promisify(execFile);
 
-async function dojo(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/dojo.mjs', ...args], { maxBuffer: 1 << 24 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe('dojo CLI', () => {
   it('lists drills as JSON with the fields tools rely on', async () => {

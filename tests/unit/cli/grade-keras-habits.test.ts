@@ -3,25 +3,14 @@
  * files in a child process, on small slices. `--json` leaves exactly one JSON
  * object on stdout in every case; the type check runs first, as in the editor.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { dojo } from '../../helpers/dojo-process';
 
-const run = promisify(execFile);
 const FIX = 'tests/fixtures/keras-parity';
 
-async function dojo(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/dojo.mjs', ...args], { maxBuffer: 1 << 24 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 // Written at test time, not kept in tests/fixtures: the project's own tsc run checks that folder.
 const TYPE_ERRORS = `// Three mistakes the editor underlines; \`dojo grade\` reports the same ones first.

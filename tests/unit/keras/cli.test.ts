@@ -2,26 +2,15 @@
  * Keras files through the `dojo` CLI: `grade` (the same grader as every model) and
  * `convert` (output that plain `tf.loadLayersModel` loads).
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dojo } from '../../helpers/dojo-process';
 
-const run = promisify(execFile);
 const FIX = 'tests/fixtures/keras';
 
-async function dojo(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/dojo.mjs', ...args], { maxBuffer: 1 << 26 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
