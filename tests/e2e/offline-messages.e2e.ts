@@ -20,14 +20,24 @@ async function goOffline(context: BrowserContext): Promise<void> {
   await context.route('**/*', (route) => route.abort('internetdisconnected'));
 }
 
+/**
+ * Datasets wholly in the dataset cache: the manifest and every file it lists. (The
+ * manifest alone is not enough: the service worker caches whatever the data worker
+ * fetched, manifest first, while the page's own keep-for-offline may still be filling
+ * the rest.)
+ */
 const cachedManifests = (page: Page) =>
   page.evaluate(async () => {
     const names: string[] = [];
     for (const key of await caches.keys()) {
       if (!key.startsWith('dojo-datasets-')) continue;
-      for (const r of await (await caches.open(key)).keys()) {
+      const cache = await caches.open(key);
+      for (const r of await cache.keys()) {
         const m = /datasets\/([^/]+)\/manifest\.json$/.exec(new URL(r.url).pathname);
-        if (m) names.push(m[1]);
+        if (!m) continue;
+        const manifest = (await (await cache.match(r))!.json()) as { files: { path: string }[] };
+        const files = await Promise.all(manifest.files.map((f) => cache.match(new URL(f.path, r.url).href)));
+        if (files.every(Boolean)) names.push(m[1]);
       }
     }
     return names;
