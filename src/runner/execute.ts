@@ -259,6 +259,13 @@ function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
     }
   }
 
+  /** Keras' table of a model, once per model per run. */
+  const summarizeOnce = (model: tfType.LayersModel) => {
+    if (hooks.summarized.has(model)) return;
+    hooks.summarized.add(model);
+    emit({ type: 'summary', summary: summarizeModel(model) });
+  };
+
   /** The pre-flight: the grader's own contract check, stopping the run (or warning) on a breach. */
   const preflight = (model: tfType.LayersModel, calledAt: Error, when: 'before' | 'after'): RunStop | undefined => {
     const breaches = contractBreaches(model, hooks.contract);
@@ -300,10 +307,7 @@ function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
     // Made here, synchronously inside the learner's call, so its stack holds their line.
     const calledAt = new Error('fit');
     // The table first: a refused learner sees what they built next to why.
-    if (!hooks.summarized.has(this)) {
-      hooks.summarized.add(this);
-      emit({ type: 'summary', summary: summarizeModel(this) });
-    }
+    summarizeOnce(this);
     const before = preflight(this, calledAt, 'before');
     if (before) return Promise.reject(before);
     const inputs = kerasFitInputs(tf, x, y);
@@ -328,10 +332,7 @@ function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
   // Windowed series come as a tf.data.Dataset (windowedDataset): the same checks, minus input conversion.
   proto.fitDataset = function (this: tfType.LayersModel, dataset: unknown, args?: FitArgs) {
     const calledAt = new Error('fitDataset');
-    if (!hooks.summarized.has(this)) {
-      hooks.summarized.add(this);
-      emit({ type: 'summary', summary: summarizeModel(this) });
-    }
+    summarizeOnce(this);
     const before = preflight(this, calledAt, 'before');
     if (before) return Promise.reject(before);
     return Promise.resolve(originalFitDataset.call(this, dataset, withLive(args, hooks.lineOf(String(calledAt.stack ?? '')))))

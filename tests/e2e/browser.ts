@@ -114,3 +114,22 @@ export async function goOffline(context: BrowserContext): Promise<string[]> {
   });
   return reached;
 }
+
+/**
+ * Runs the code in the editor on CPU twice in the same page, and returns the first
+ * console line matching `line` from each run (each run ends with an alert matching `ends`).
+ */
+export async function probeTwice(page: Page, line: RegExp, ends: RegExp): Promise<[string, string]> {
+  await page.getByLabel('Backend').selectOption('cpu');
+  const run = page.getByRole('button', { name: 'Run', exact: true });
+  const lines = page.getByRole('log', { name: 'Console output' }).getByText(line);
+  const seen: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    await expect.poll(() => run.isEnabled(), { timeout: 60_000 }).toBe(true);
+    await run.click();
+    await lines.first().waitFor({ timeout: 60_000 });
+    seen.push(((await lines.first().textContent()) ?? '').trim());
+    await page.getByRole('alert').filter({ hasText: ends }).waitFor({ timeout: 30_000 });
+  }
+  return [seen[0], seen[1]];
+}

@@ -7,7 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorText, launch, openPage, setEditorCode } from './browser';
+import { editorText, launch, openPage, setEditorCode, probeTwice } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,17 +31,7 @@ describe('dataset hand-off to the sandbox', () => {
     const { page, context } = await openPage(browser, '#/drill/emoji-binary');
     await expect.poll(() => editorText(page), { timeout: 60_000 }).toContain('export default');
     await setEditorCode(page, PROBE);
-    await page.getByLabel('Backend').selectOption('cpu');
-    const run = page.getByRole('button', { name: 'Run', exact: true });
-    const lines = page.getByRole('log', { name: 'Console output' }).getByText(/^DATA /);
-    const seen: string[] = [];
-    for (let i = 0; i < 2; i++) {
-      await expect.poll(() => run.isEnabled(), { timeout: 60_000 }).toBe(true);
-      await run.click();
-      await lines.first().waitFor({ timeout: 60_000 });
-      seen.push(((await lines.first().textContent()) ?? '').trim());
-      await page.getByRole('alert').filter({ hasText: /probe done/ }).waitFor({ timeout: 30_000 });
-    }
+    const seen = await probeTwice(page, /^DATA /, /probe done/);
     const [count, validation, sum] = seen[0].split(' ').slice(1).map(Number);
     expect(count).toBeGreaterThan(100);
     expect(validation).toBeGreaterThan(10);

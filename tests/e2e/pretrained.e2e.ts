@@ -7,7 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorText, launch, openPage, setEditorCode } from './browser';
+import { editorText, launch, openPage, setEditorCode, probeTwice } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,17 +31,7 @@ describe('pretrained base in the browser', () => {
     const { page, context } = await openPage(browser, '#/drill/emoji-transfer');
     await expect.poll(() => editorText(page), { timeout: 60_000 }).toContain('export default');
     await setEditorCode(page, PROBE);
-    await page.getByLabel('Backend').selectOption('cpu');
-    const run = page.getByRole('button', { name: 'Run', exact: true });
-    const lines = page.getByRole('log', { name: 'Console output' }).getByText(/^BASE /);
-    const seen: string[] = [];
-    for (let i = 0; i < 2; i++) {
-      await expect.poll(() => run.isEnabled(), { timeout: 60_000 }).toBe(true);
-      await run.click();
-      await lines.first().waitFor({ timeout: 60_000 });
-      seen.push(((await lines.first().textContent()) ?? '').trim());
-      await page.getByRole('alert').filter({ hasText: /no such pretrained model\. This drill ships 'emoji-base'/ }).waitFor({ timeout: 30_000 });
-    }
+    const seen = await probeTwice(page, /^BASE /, /no such pretrained model\. This drill ships 'emoji-base'/);
     const [, params, shape, sum] = seen[0].split(' ');
     expect(Number(params)).toBe(52_656);
     expect(shape).toBe('1x4x4x96');
