@@ -84,7 +84,8 @@ async function computesCorrectly(tf: typeof tfType): Promise<void> {
   }
 }
 
-const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software/i;
+/** A GPU emulated on the CPU, by its WebGL renderer string or WebGPU adapter info (WebGPU may say architecture "cpu"). */
+export const SOFTWARE_GPU = /swiftshader|llvmpipe|softpipe|software|cpu/i;
 
 /**
  * The name of the CPU emulation behind the current GPU backend, if it is one.
@@ -106,6 +107,6 @@ export function emulatedRenderer(tf: typeof tfType, name: BackendName): string |
     const info = backend.adapterInfo;
     described = `${String(info?.vendor ?? '')} ${String(info?.architecture ?? '')}`;
   }
-  const match = SOFTWARE_RENDERER.exec(described);
+  const match = SOFTWARE_GPU.exec(described);
   return match ? (/swiftshader/i.test(match[0]) ? 'SwiftShader' : match[0]) : undefined;
 }

@@ -15,7 +15,7 @@ import { SANDBOX_SRCDOC } from './sandbox/iframe';
 import type { RunEvent, RunHandle, RunnerClient, RunOutcome, RunRequest } from './types';
 import { dataDrillId, drillEntryFor } from './drill-lookup';
 import { WASM_ASSET_URLS, WASM_THREADED_ASSET_URLS } from './wasm-assets';
-import { installIsolationReload, planSandbox, type SandboxPlan } from './sandbox/isolation-page';
+import { installIsolationReload, planSandbox } from './sandbox/isolation-page';
 import type { BackendChoice } from './protocol';
 
 const WORKER_URL = `${import.meta.env.BASE_URL}sandbox/worker.js`;
@@ -102,12 +102,8 @@ class Sandbox {
     this.listener?.crashed(message);
   };
 
-  /** How this sandbox starts its worker and how many WASM threads it gets (sandbox/isolation.ts). */
-  readonly plan: Promise<SandboxPlan>;
-
   constructor(readonly backendChoice: BackendChoice) {
     const planned = planSandbox(backendChoice);
-    this.plan = planned;
     const channel = new MessageChannel();
     this.port = channel.port1;
     this.port.onmessage = (e: MessageEvent) => {
@@ -182,6 +178,9 @@ class Sandbox {
   }
 }
 
+/** Backends whose sandboxes start the same kind of worker (see takeSandbox). */
+const workerGroup = (b: BackendChoice): string => (b === 'webgpu' || b === 'auto' ? b : 'webgl-wasm-cpu');
+
 const SPARE_DELAY_MS = 3000;
 
 function whenIdle(fn: () => void): void {
@@ -208,12 +207,12 @@ export function createSandboxRunner(): RunnerClient {
   };
   const takeSandbox = (backend: BackendChoice) => {
     lastBackend = backend;
-    // A spare booted for another backend may have the wrong worker kind; `auto`,
-    // `webgl`, `wasm` and `cpu` share one, so only a switch to or from WebGPU (or
-    // Auto on a real GPU) pays for a fresh boot.
+    // A spare booted for another backend may have the wrong worker kind: WebGPU
+    // (and Auto, which may find a real GPU) want another than WebGL, WASM and CPU,
+    // which share one, so only a switch across those groups pays for a fresh boot.
     let s = spare;
     spare = undefined;
-    if (s && s.backendChoice !== backend) {
+    if (s && workerGroup(s.backendChoice) !== workerGroup(backend)) {
       s.destroy();
       s = undefined;
     }

@@ -7,7 +7,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { selectBackend } from './backend';
 import { drillEntryFor } from './drill-lookup';
 import { registerDojoKernels } from './kernels';
-import { WASM_ASSET_URLS } from './wasm-assets';
+import { WASM_ASSET_URLS, withThreadedFallback } from './wasm-assets';
 import { loadAllSplits } from './drill-data';
 import { gradeArtifacts } from './grade-artifacts';
 import type { GraderRequest, GraderResponse } from './grader-protocol';
@@ -31,7 +31,7 @@ async function startBackend(): Promise<void> {
   // Grading is one pass of inference; the sandbox's classic worker trains threaded.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   // setWasmPaths insists on a path for every build; this one is never loaded.
-  setWasmPaths({ ...WASM_ASSET_URLS, 'tfjs-backend-wasm-threaded-simd.wasm': WASM_ASSET_URLS['tfjs-backend-wasm-simd.wasm'] });
+  setWasmPaths(withThreadedFallback(WASM_ASSET_URLS));
   const { backend, attempts } = await selectBackend(tf, 'auto');
   if (!backend) throw new Error(`No backend could start for grading: ${attempts.map((a) => `${a.backend} (${a.error})`).join('; ')}.`);
   if (backend === 'cpu' || backend === 'wasm') registerDojoKernels(backend);

@@ -12,7 +12,7 @@
 import { MAX_MODEL_JSON_BYTES, ModelFileError, validateArtifacts } from '../core/grading/model-files';
 import type { io } from '@tensorflow/tfjs';
 import type { ModelSummary, SummaryRow } from '../core/model-summary';
-import { BACKENDS, type BackendAttempt, type BackendName, type LearnerError, type Logs, type SandboxMessage } from './protocol';
+import { BACKENDS, LEARNER_ERROR_KINDS, type BackendAttempt, type BackendName, type LearnerError, type Logs, type SandboxMessage } from './protocol';
 
 export type Parsed = { ok: true; message: SandboxMessage } | { ok: false; problem: string };
 
@@ -34,7 +34,7 @@ export const MESSAGE_LIMITS = {
 } as const;
 
 const LEVELS = new Set(['log', 'info', 'warn', 'error']);
-const ERROR_KINDS = new Set(['syntax', 'runtime', 'contract', 'backend']);
+const ERROR_KINDS: ReadonlySet<string> = new Set(LEARNER_ERROR_KINDS);
 
 class Invalid extends Error {}
 
@@ -145,13 +145,15 @@ function modelSummary(x: unknown): ModelSummary {
  */
 export function checkRunArtifacts(x: unknown): io.ModelArtifacts {
   if (!isRecord(x)) throw new ModelFileError('The run returned no model (its artifacts are not an object).');
-  let topologyChars: number;
+  // Everything of a model.json, not the topology alone: training config and metadata
+  // are kept, stored and exported with the model too.
+  let descriptionChars: number;
   try {
-    topologyChars = JSON.stringify(x.modelTopology ?? null).length;
+    descriptionChars = JSON.stringify([x.modelTopology ?? null, x.trainingConfig ?? null, x.userDefinedMetadata ?? null]).length;
   } catch {
     throw new ModelFileError('The run returned a model whose description cannot be read as JSON.');
   }
-  if (topologyChars > MAX_MODEL_JSON_BYTES) throw new ModelFileError('The run returned a model whose description is too large to be a model.');
+  if (descriptionChars > MAX_MODEL_JSON_BYTES) throw new ModelFileError('The run returned a model whose description is too large to be a model.');
   const artifacts = x as io.ModelArtifacts;
   validateArtifacts(artifacts);
   return {

@@ -22,6 +22,9 @@ export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 export type BackendChoice = BackendName | 'auto';
 
+export const LEARNER_ERROR_KINDS = ['syntax', 'runtime', 'contract', 'backend'] as const;
+export type LearnerErrorKind = (typeof LEARNER_ERROR_KINDS)[number];
+
 /** A place in the learner's own source (1-based, as editors show it). */
 export interface SourcePosition {
   line: number;
@@ -30,7 +33,7 @@ export interface SourcePosition {
 
 export interface LearnerError {
   /** 'syntax': the code did not compile; 'runtime': it threw; 'contract': it returned no model; 'backend': the backend failed. */
-  kind: 'syntax' | 'runtime' | 'contract' | 'backend';
+  kind: LearnerErrorKind;
   message: string;
   position?: SourcePosition;
   /** Stack trimmed to the learner's frames, positions in their source. */

@@ -5,9 +5,9 @@
  */
 import type { BackendChoice } from '../protocol';
 import { sandboxWorkerKind, singleThreadReason, wasmThreadCount, type IsolationFacts, type SandboxWorkerKind } from './isolation';
+import { SOFTWARE_GPU } from '../backend';
 
 /** Matches what `emulatedRenderer` (../backend.ts) calls a CPU emulation. */
-const SOFTWARE_ADAPTER = /swiftshader|llvmpipe|softpipe|software|cpu/i;
 
 let realWebGpu: Promise<boolean> | undefined;
 
@@ -20,7 +20,7 @@ function hasRealWebGpu(): Promise<boolean> {
       const adapter = (await gpu.requestAdapter()) as { isFallbackAdapter?: boolean; info?: Record<string, unknown> } | null;
       if (!adapter || adapter.isFallbackAdapter || adapter.info?.isFallbackAdapter) return false;
       const info = adapter.info ?? {};
-      return !SOFTWARE_ADAPTER.test(`${String(info.vendor ?? '')} ${String(info.architecture ?? '')} ${String(info.description ?? '')}`);
+      return !SOFTWARE_GPU.test(`${String(info.vendor ?? '')} ${String(info.architecture ?? '')} ${String(info.description ?? '')}`);
     } catch {
       return false;
     }

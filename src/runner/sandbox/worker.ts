@@ -18,6 +18,7 @@ import type { FrameToWorker, HostMessage, SandboxMessage } from '../protocol';
 import { createConsoleBudget } from '../console-budget';
 import { transpileLearnerSource } from '../transpile';
 import { wasmThreadsNote } from './isolation';
+import { withThreadedFallback } from '../wasm-assets';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<FrameToWorker>) => void) | null };
 
@@ -156,10 +157,8 @@ function wasmBlobUrls(wasm: Record<string, ArrayBuffer>): Record<string, string>
   for (const [name, bytes] of Object.entries(wasm)) {
     urls[name] = URL.createObjectURL(new Blob([bytes], { type: 'application/wasm' }));
   }
-  // tfjs insists on a path for every build, but only loads the threaded one where this
-  // worker has SharedArrayBuffer; the host sends that binary only to such a worker.
-  urls['tfjs-backend-wasm-threaded-simd.wasm'] ??= urls['tfjs-backend-wasm-simd.wasm'];
-  return urls;
+  // The host sends the threaded binary only to a worker with SharedArrayBuffer.
+  return withThreadedFallback(urls);
 }
 
 // Booting happens ahead of Run (a spare sandbox waits while the learner edits), so

@@ -86,6 +86,7 @@ describe('checkRunArtifacts', () => {
     ['text instead of a model', 'not artifacts', /no model/],
     ['weights that do not match their description', artifacts(12), /do not belong to this model/],
     ['a forged 400 MB of weights', { ...artifacts(), weightSpecs: [{ name: 'w', shape: [100_000_000], dtype: 'float32' }], weightData: new ArrayBuffer(400_000_000) }, /more than 256 MB/],
+    ['40 MB of metadata riding along', { ...artifacts(), userDefinedMetadata: { blob: 'x'.repeat(40 * 1024 * 1024) } }, /too large to be a model/],
     ['a topology that cannot be read as JSON', { ...artifacts(), modelTopology: { class_name: 'Sequential', big: 10n } }, /cannot be read as JSON/],
   ])('refuses %s with the upload validator\'s words', (_, data, expected) => {
     expect(() => checkRunArtifacts(data)).toThrow(expected);
