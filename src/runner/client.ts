@@ -300,7 +300,8 @@ export function createSandboxRunner(): RunnerClient {
             runId,
             source: request.source,
             filename: 'drill.ts',
-            drill: request.trainAnyway ? { ...drillMeta(entry.drill), trainAnyway: true } : drillMeta(entry.drill),
+            drill: drillMeta(entry.drill),
+            trainAnyway: request.trainAnyway === true,
             data: channel.port2,
             backend: request.backend,
           };

@@ -28,13 +28,6 @@ export type ExecutionEvent =
   /** Keras' `model.summary()` of a model learner code trains (at its first fit) or returns. */
   | { type: 'summary'; summary: ModelSummary };
 
-/**
- * A run option that rides on the drill the host sends: the sandbox worker hands
- * the drill to the executor as it is, so the option needs no new field in the
- * worker. The executor takes it off before learner code sees `lab.drill`.
- */
-export type RunDrillMeta = DrillMeta & { trainAnyway?: boolean };
-
 export interface ExecuteOptions {
   tf: typeof tfType;
   /** Extra modules learner code may import besides '@tensorflow/tfjs' (the lab API as 'tensor-dojo'). */
@@ -60,8 +53,7 @@ export interface ExecuteOptions {
   onEpochEnd?: (model: tfType.LayersModel) => Promise<void>;
   /**
    * Train a model that breaks the drill's contract instead of stopping at `fit`
-   * (with a warning in the console); some learners want to experiment. Also read
-   * from `drill.trainAnyway` (see RunDrillMeta).
+   * (with a warning in the console); some learners want to experiment.
    */
   trainAnyway?: boolean;
 }
@@ -86,14 +78,14 @@ export async function executeLearnerCode(opts: ExecuteOptions): Promise<ExecuteR
     opts.emit({ type: 'console', level, text: values.map(formatValue).join(' ') });
   const learnerConsole = { log: log('log'), info: log('info'), warn: log('warn'), error: log('error'), debug: log('log') };
 
-  const { trainAnyway: anywayOnDrill, ...drill } = opts.drill as RunDrillMeta;
+  const drill = opts.drill;
   const summarized = new WeakSet<object>();
   const restoreFit = attachFitHooks(tf, {
     emit: opts.emit,
     intervalMs: opts.batchEventIntervalMs ?? 100,
     onEpochEnd: opts.onEpochEnd,
     contract: drill.contract,
-    trainAnyway: opts.trainAnyway ?? anywayOnDrill === true,
+    trainAnyway: opts.trainAnyway === true,
     summarized,
     lineOf: (stack) => learnerFrames(stack, filename, headerLines)[0]?.position.line,
   });

@@ -60,12 +60,9 @@ export type HostMessage =
       runId: string;
       source: string;
       filename: string;
-      /**
-       * `trainAnyway`: train a model that breaks the contract instead of stopping at
-       * its first fit. A run option on the drill because the worker hands the drill to
-       * the executor as it is; the executor takes it off before learner code sees it.
-       */
-      drill: DrillMeta & { trainAnyway?: boolean };
+      drill: DrillMeta;
+      /** Train a model that breaks the contract instead of stopping at its first fit. */
+      trainAnyway: boolean;
       /**
        * The sandbox's end of this run's MessageChannel (transferred). The trusted data
        * worker posts the train/validation splits (a `DataPortMessage`) down the other

@@ -106,6 +106,7 @@ async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
       source: msg.source,
       filename: msg.filename,
       drill: msg.drill,
+      trainAnyway: msg.trainAnyway,
       splits,
       backend: selection.backend,
       emit: (e) => (e.type === 'console' ? postConsole({ ...e, runId }) : post({ ...e, runId })),
