@@ -20,6 +20,7 @@ import {
   weightFileLimits,
   type ModelFile,
 } from '../core/grading/model-files';
+import { isKerasFileName } from '../core/keras/containers';
 
 /** A Keras file also holds the optimizer's state (Adam: two more copies of the weights). */
 const KERAS_FILE_MAX_BYTES = 3 * MAX_MODEL_BYTES;
@@ -34,7 +35,7 @@ export async function readModelDir(path: string): Promise<io.ModelArtifacts> {
   const info = await stat(full).catch(() => null);
   if (info === null) throw new ModelFileError(`No such file or folder: ${path}`);
   // A Keras file (.keras zip or legacy .h5) goes through the same reader as in the browser, loaded only when needed.
-  if (!info.isDirectory() && /\.(keras|h5|hdf5)$/i.test(full)) return (await import('../core/keras')).kerasFileToArtifacts(await readCapped(full, `'${path}'`, KERAS_FILE_MAX_BYTES, 'is too large to be a model for a drill'));
+  if (!info.isDirectory() && isKerasFileName(full)) return (await import('../core/keras')).kerasFileToArtifacts(await readCapped(full, `'${path}'`, KERAS_FILE_MAX_BYTES, 'is too large to be a model for a drill'));
   const jsonPath = info.isDirectory() ? await findJsonIn(full, path) : full;
   const jsonFile = await readCapped(jsonPath, `'${path}'`, MAX_MODEL_JSON_BYTES, 'is too large to be a model.json');
   const files: ModelFile[] = [jsonFile];

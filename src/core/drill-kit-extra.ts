@@ -10,7 +10,7 @@ import type { LoadedDataset } from './datasets/types';
 import { arrayOf, dense, rangeOf, rowsI32, rowsU8, SPLIT_NAMES, type SplitName } from './drill-kit';
 // The tfjs-free halves of the helpers: drills are imported by the app's main
 // thread, which must not pull in tfjs to show the board.
-import { padSequences, type PadSide } from './helpers/pad-sequences-arrays';
+import { padSequencesArrays, type PadSide } from './helpers/pad-sequences-arrays';
 import { resizeImages } from './helpers/resize-images';
 import { SeriesScaler, type ScalerMethod } from './helpers/series-scaler';
 import { Tokenizer } from './helpers/tokenizer';
@@ -144,7 +144,7 @@ export interface TextSettings {
 /** Tokenizer fitted on the training texts, then the given texts as padded ids `[n, maxlen]` (int32). */
 export function tokenizeAndPad(trainTexts: readonly string[], texts: readonly string[], s: TextSettings): DenseBlock {
   const tokenizer = new Tokenizer({ numWords: s.numWords, oovToken: s.oovToken }).fitOnTexts(trainTexts);
-  const padded = padSequences(tokenizer.textsToSequences(texts), { maxlen: s.maxlen, padding: s.padding, truncating: s.truncating });
+  const padded = padSequencesArrays(tokenizer.textsToSequences(texts), { maxlen: s.maxlen, padding: s.padding, truncating: s.truncating });
   return dense(padded.values, padded.shape);
 }
 

@@ -90,8 +90,8 @@ export function createExamStore(deps: ExamDeps): ExamStore {
   const seen = deps.sheetSeen ?? localSheetSeen();
 
   return createStore<ExamState>()((set, get) => {
-    const save = (exam: Exam | null) => {
-      set({ exam, persisted: deps.persistence.write(exam) });
+    const save = (exam: Exam | null, also: Partial<ExamState> = {}) => {
+      set({ exam, persisted: deps.persistence.write(exam), ...also });
     };
     const restored = restoreExam(deps.persistence.read());
     return {
@@ -110,8 +110,7 @@ export function createExamStore(deps: ExamDeps): ExamStore {
         const current = get().exam;
         if (isExamRunning(current, now())) throw new Error('A mock exam is already running; end it before starting another.');
         const exam = createExam({ ...options, seed: options.seed ?? randomSeed(), now: now() });
-        save(exam);
-        set({ sheetSeen: false });
+        save(exam, { sheetSeen: false });
         return exam;
       },
 

@@ -3,9 +3,9 @@
  * threw"), and points to Settings → Offline; Settings offline shows no buttons that
  * cannot work and logs no errors; a drill page opened online keeps its dataset.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launch, openPage } from './browser';
+import { baseUrl, goOffline, launch, openPage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,11 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function goOffline(context: BrowserContext): Promise<void> {
-  await context.setOffline(true);
-  await context.route('**/*', (route) => route.abort('internetdisconnected'));
-}
 
 /**
  * Datasets wholly in the dataset cache: the manifest and every file it lists. (The

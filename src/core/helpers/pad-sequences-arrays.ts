@@ -93,6 +93,3 @@ export function padSequencesArrays(
   }
   return { values, shape: [n, maxlen] } as PaddedSequences<Int32Array> | PaddedSequences<Float32Array>;
 }
-
-/** The arrays form under its pre-tensor name, for main-thread callers (drill-kit-extra.ts); learners get the tensor form. */
-export const padSequences = padSequencesArrays;

@@ -9,8 +9,7 @@
  * Both are pure JavaScript: nothing is fetched at run time, in the browser or in Node.
  * What comes out is a neutral tree (`H5Group`) so the rest never sees a library type.
  */
-import { ModelFileError } from '../grading/model-files';
-import { MAX_WEIGHT_ELEMENTS } from '../grading/model-files';
+import { MAX_MODEL_BYTES, MAX_MODEL_JSON_BYTES, MAX_WEIGHT_ELEMENTS, ModelFileError } from '../grading/model-files';
 
 export interface H5Dataset {
   kind: 'dataset';
@@ -62,13 +61,31 @@ export async function openKerasFile(name: string, bytes: Uint8Array): Promise<Ke
   );
 }
 
+class TooLarge extends Error {
+  constructor(readonly entry: string) {
+    super(entry);
+  }
+}
+
 async function openKerasZip(name: string, bytes: Uint8Array): Promise<KerasContainer> {
   const { unzipSync } = await import('fflate');
   let entries: Record<string, Uint8Array>;
   try {
     // Only the three entries Keras writes are inflated; anything else in the zip is left alone.
-    entries = unzipSync(bytes, { filter: (f) => f.name === 'config.json' || f.name === 'metadata.json' || f.name === 'model.weights.h5' });
+    // Sizes are checked as declared before inflating, so a small zip that would unpack to
+    // gigabytes is refused instead of filling memory (fflate inflates into a buffer of the declared size).
+    entries = unzipSync(bytes, {
+      filter: (f) => {
+        if (f.name !== 'config.json' && f.name !== 'metadata.json' && f.name !== 'model.weights.h5') return false;
+        const limit = f.name === 'model.weights.h5' ? MAX_MODEL_BYTES : MAX_MODEL_JSON_BYTES;
+        if (f.originalSize > limit) throw new TooLarge(f.name);
+        return true;
+      },
+    });
   } catch (e) {
+    if (e instanceof TooLarge) {
+      throw new ModelFileError(`'${name}' holds a ${e.entry} larger than any model this lab reads; it is not a model for an exam task.`);
+    }
     throw new ModelFileError(`'${name}' is a damaged zip (${(e as Error).message}); it is probably truncated — download or save it again.`);
   }
   const configBytes = entries['config.json'];
@@ -172,13 +189,14 @@ function wrapDataset(d: import('jsfive').Dataset, where: string, fileBytes: numb
     shape,
     read() {
       const elements = shape.reduce((a, b) => a * b, 1);
-      // A declared shape is checked before reading, so a damaged or hostile file cannot make us allocate gigabytes.
-      if (!shape.every((n) => Number.isInteger(n) && n >= 0) || elements > MAX_WEIGHT_ELEMENTS || elements > fileBytes) {
-        throw new ModelFileError(`${where} declares a weight of shape [${shape.join(', ')}], larger than the file itself; the file is damaged.`);
-      }
       const dtype = String(d.dtype);
       if (!/^[<>]f[248]$/.test(dtype)) {
         throw new ModelFileError(`${where} stores a weight as ${dtype}; Keras models store floating-point weights, so this file is not a usable model.`);
+      }
+      // A declared shape is checked before reading (in bytes: f2, f4, f8), so a damaged or hostile file cannot make us allocate gigabytes.
+      const bytesPerElement = Number(dtype.slice(2));
+      if (!shape.every((n) => Number.isInteger(n) && n >= 0) || elements > MAX_WEIGHT_ELEMENTS || elements * bytesPerElement > fileBytes) {
+        throw new ModelFileError(`${where} declares a weight of shape [${shape.join(', ')}], larger than the file itself; the file is damaged.`);
       }
       let values: ArrayLike<number | bigint>;
       try {

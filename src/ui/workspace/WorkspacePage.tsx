@@ -88,6 +88,8 @@ function Workspace({ entry }: { entry: DrillEntry }) {
   useEffect(() => {
     // Opened online: keep this drill's dataset for offline use, after the page has settled
     // (the first Run may be fetching it too; the cache then already holds most files).
+    // Not when the learner asked the browser to save data (e.g. on a metered phone).
+    if ((navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
     const stop = new AbortController();
     const timer = setTimeout(() => void keepDatasetOffline(drill.dataset, stop.signal), 3000);
     return () => {
@@ -125,7 +127,10 @@ function Workspace({ entry }: { entry: DrillEntry }) {
 
   const submit = useCallback(() => {
     const state = run.getState();
-    if (state.drillId === drill.id && canSubmit(state)) void state.submit();
+    if (state.drillId !== drill.id || !canSubmit(state)) return;
+    void state.submit();
+    // The report appears in the Run pane: on a phone, show it (a shortcut may come from another tab).
+    setPhoneTab('run');
   }, [drill.id, run]);
 
   useEffect(() => {

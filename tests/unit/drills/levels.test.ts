@@ -3,13 +3,11 @@
  * by them (the board and `dojo list` show that order), one drill is where to start, and
  * a variant names the drill it builds on.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Drill, DrillMeta, Level } from '../../../src/core/drill';
 import { DrillRegistry, type DrillEntry } from '../../../src/core/registry';
+import { dojo } from '../../helpers/dojo-process';
 
-const run = promisify(execFile);
 
 function entry(id: string, area: 1 | 2, title: string, extra: Partial<Drill> = {}): DrillEntry {
   const drill = {
@@ -56,7 +54,8 @@ describe('drill levels in the registry', () => {
 
 describe('the shipped drills', () => {
   it('`dojo list --json` gives each a level, in board order, starting at one neuron', async () => {
-    const { stdout } = await run(process.execPath, ['bin/dojo.mjs', 'list', '--json'], { maxBuffer: 1 << 24 });
+    const { code, stdout } = await dojo('list', '--json');
+    expect(code).toBe(0);
     const drills = JSON.parse(stdout) as DrillMeta[];
     for (const d of drills) expect([1, 2, 3], d.id).toContain(d.level);
     // Within an area the levels never go down.

@@ -66,6 +66,12 @@ describe('broken Keras files', () => {
     expect(await failure('cnn-classifier.h5', whole.subarray(0, 3_000))).toMatch(/truncated/);
   });
 
+  it('a small .keras that would unpack to more than a model.json can be, refused before inflating', async () => {
+    const bomb = zipSync({ 'config.json': new Uint8Array(40 * 1024 * 1024).fill(32), 'model.weights.h5': new Uint8Array(8) });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(await failure('bomb.keras', bomb)).toBe("'bomb.keras' holds a config.json larger than any model this lab reads; it is not a model for an exam task.");
+  });
+
   it('a .keras without config.json', async () => {
     expect(await failure('x.keras', editedKeras('dense-regression.keras', () => {}, ['config.json']))).toMatch(/without config\.json/);
   });

@@ -6,16 +6,15 @@
  * test rebuilds exactly that from the real Keras 3 `.h5` fixtures, shows plain tfjs
  * refusing it, and the lab loading it with Keras' predictions.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { artifactsFromFiles, artifactsToFiles, loadModelFromArtifacts } from '../../../src/core/grading/model-io';
 import { openKerasFile, type H5Dataset, type H5Group } from '../../../src/core/keras/containers';
 import { isKeras3Topology } from '../../../src/core/keras/converted';
+import { dojo } from '../../helpers/dojo-process';
 
 const FIX = path.join(__dirname, '../../fixtures/keras');
 
@@ -85,7 +84,7 @@ describe("the Python converter's model.json of a Keras 3 model", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dojo-converted-'));
     for (const f of artifactsToFiles(await converterOutput('bilstm-text'), 'model')) writeFileSync(path.join(dir, f.name), f.bytes);
     const out = path.join(dir, 'fixed');
-    await promisify(execFile)(process.execPath, ['bin/dojo.mjs', 'convert', path.join(dir, 'model.json'), out]);
+    expect((await dojo('convert', path.join(dir, 'model.json'), out)).code).toBe(0);
     const json = JSON.parse(readFileSync(path.join(out, 'model.json'), 'utf8'));
     const bin = readFileSync(path.join(out, 'model.weights.bin'));
     const model = await tf.loadLayersModel(
