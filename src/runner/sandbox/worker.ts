@@ -18,7 +18,7 @@ import type { FrameToWorker, HostMessage, SandboxMessage } from '../protocol';
 import { createConsoleBudget } from '../console-budget';
 import { transpileLearnerSource } from '../transpile';
 import { wasmThreadsNote } from './isolation';
-import { withThreadedFallback } from '../wasm-assets';
+import { withThreadedFallback } from '../wasm-paths';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<FrameToWorker>) => void) | null };
 
