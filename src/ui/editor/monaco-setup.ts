@@ -82,7 +82,7 @@ export function setUpTypeScript(): Promise<void> {
   typesLoading = import('./type-libs')
     .then(({ loadTypeLibs }) => {
       ts.typescriptDefaults.setExtraLibs(loadTypeLibs());
-      return warmUpCompletions();
+      return warmUpWithRetries();
     })
     .then(
       () => setTypesStatus('ready'),
@@ -92,6 +92,22 @@ export function setUpTypeScript(): Promise<void> {
       },
     );
   return typesLoading;
+}
+
+/**
+ * The language's worker is registered lazily, when its first model appears; asked too
+ * early it answers "TypeScript not registered!" (seen once in CI, with the editor's own
+ * model created at the same moment). A few tries, half a second apart, before "failed".
+ */
+async function warmUpWithRetries(tries = 4): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      return await warmUpCompletions();
+    } catch (e) {
+      if (i >= tries) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 /**
