@@ -105,6 +105,20 @@ export function translateTfjsError(message: string): Translation | undefined {
 }
 
 /**
+ * For a message no rule translates: a general pointer, shown under the raw
+ * message (which then stays the headline). Kept beside RULES so one file holds
+ * everything the lab says about tfjs errors.
+ */
+export function fallbackHint(message: string): string | undefined {
+  if (/expected .* to have shape/i.test(message) || /to have \d+ dimension/i.test(message))
+    return 'A tensor does not have the shape the layer expects: compare your inputShape with the data (log x.shape).';
+  if (/is not a function/.test(message)) return 'Check the spelling of the tfjs call; the editor underlines unknown names.';
+  if (/labels .* not match|sparseCategorical|categoricalCrossentropy/i.test(message))
+    return 'Check the loss against the labels: integer class ids go with sparseCategoricalCrossentropy, one-hot with categoricalCrossentropy.';
+  return undefined;
+}
+
+/**
  * tfjs does not throw when the loss becomes NaN: training goes on and the model
  * turns to garbage. The executor says this once, at the epoch where it happens.
  */

@@ -5,7 +5,7 @@
  * a header before the body, so stack lines are shifted by a fixed amount which we
  * measure once instead of hard-coding (it differs between engines).
  */
-import { translateTfjsError } from './learner-errors';
+import { fallbackHint, translateTfjsError } from './learner-errors';
 import type { LearnerError, SourcePosition } from './protocol';
 
 /**
@@ -84,7 +84,7 @@ export function toLearnerError(thrown: unknown, filename: string, headerLines: n
       ? 'The backend failed, not necessarily your code. Pick the next backend (WebGL → WASM → CPU) and run again.'
       : translated
         ? undefined
-        : hintFor(err.message),
+        : fallbackHint(err.message),
   };
 }
 
@@ -95,15 +95,4 @@ function describeThrown(thrown: unknown): string {
   } catch {
     return `Non-Error value thrown: ${String(thrown)}`;
   }
-}
-
-/** A few messages tfjs learners meet often, with what usually fixes them. */
-function hintFor(message: string): string | undefined {
-  if (/expected .* to have shape/i.test(message) || /to have \d+ dimension/i.test(message))
-    return 'A tensor does not have the shape the layer expects: compare your inputShape with the data (log x.shape).';
-  if (/is not a function/.test(message)) return 'Check the spelling of the tfjs call; the editor underlines unknown names.';
-  if (/only .* can be imported/i.test(message)) return undefined;
-  if (/labels .* not match|sparseCategorical|categoricalCrossentropy/i.test(message))
-    return 'Check the loss against the labels: integer class ids go with sparseCategoricalCrossentropy, one-hot with categoricalCrossentropy.';
-  return undefined;
 }

@@ -38,6 +38,23 @@ describe('learner stack mapping', () => {
     expect(e.hint).toMatch(/next backend/);
   });
 
+  it('gives a misspelt call a pointer under the raw message, and a translated message none', () => {
+    let thrown: unknown;
+    try {
+      // What V8 throws for `tf.sequentail()`: no rule translates it.
+      (({}) as { sequentail: () => void }).sequentail();
+    } catch (e) {
+      thrown = e;
+    }
+    const misspelt = toLearnerError(thrown, 'drill.ts', 2);
+    expect(misspelt.original).toBeUndefined();
+    expect(misspelt.message).toMatch(/sequentail is not a function/);
+    expect(misspelt.hint).toMatch(/spelling/);
+    const translated = toLearnerError(new Error('Input 0 is incompatible with layer conv2d_Conv2D1: expected min_ndim=4, found ndim=2.'), 'drill.ts', 2);
+    expect(translated.original).toBeDefined();
+    expect(translated.hint).toBeUndefined();
+  });
+
   it('describes non-Error throws', () => {
     expect(toLearnerError('plain', 'drill.ts', 2).message).toBe('plain');
     expect(toLearnerError({ a: 1 }, 'drill.ts', 2).message).toContain('{"a":1}');
