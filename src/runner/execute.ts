@@ -198,6 +198,24 @@ function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
   const originalFitDataset = proto.fitDataset;
   const originalEvaluate = proto.evaluate;
   const originalSummary = proto.summary;
+  // tf.Sequential's fit hands over to the functional model inside it (named
+  // `<name>_model`, with an InputLayer): the table shows the learner's own model,
+  // as Keras does, so the Sequential is summarised first and its inner model skipped.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- patching tfjs' own methods
+  const seqProto = tf.Sequential.prototype as unknown as Record<'fit' | 'fitDataset', (...args: any[]) => any>;
+  const originalSeqFit = seqProto.fit;
+  const originalSeqFitDataset = seqProto.fitDataset;
+  const outerFirst = (original: (...args: unknown[]) => unknown) =>
+    function (this: tfType.Sequential, ...args: unknown[]) {
+      const inner = (this as unknown as { model?: object }).model;
+      if (inner) {
+        summarizeOnce(this);
+        hooks.summarized.add(inner);
+      }
+      return original.apply(this, args);
+    };
+  seqProto.fit = outerFirst(originalSeqFit);
+  seqProto.fitDataset = outerFirst(originalSeqFitDataset);
   let nanTold = false;
   const warned = new WeakSet<object>();
 
@@ -350,6 +368,8 @@ function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
     return originalSummary.call(this, lineLength, positions, toLab);
   };
   return () => {
+    seqProto.fit = originalSeqFit;
+    seqProto.fitDataset = originalSeqFitDataset;
     proto.fit = originalFit;
     proto.fitDataset = originalFitDataset;
     proto.evaluate = originalEvaluate;

@@ -198,6 +198,8 @@ export default async function train() {
       const s = (summaries[0] as Extract<ExecutionEvent, { type: 'summary' }>).summary;
       expect(s.rows.map((r) => [r.className, r.outputShape, r.params])).toEqual([['Dense', '[null, 3]', 15]]);
       expect([s.totalParams, s.trainableParams]).toEqual([15, 15]);
+      // The learner's Sequential, not the functional model tfjs keeps inside it.
+      expect(s.name).toMatch(/^sequential_\d+$/);
     }
   });
 
