@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatasetError } from '../../core/datasets/errors';
-import { validateManifest } from '../../core/datasets/manifest';
+import { parseManifestText } from '../../core/datasets/manifest';
 import type { DatasetManifest, DatasetSource } from '../../core/datasets/types';
 
 export function fsSource(dir: string): DatasetSource {
@@ -21,13 +21,7 @@ export function fsSource(dir: string): DatasetSource {
   return {
     async readManifest(name: string): Promise<DatasetManifest> {
       const text = (await read(name, 'manifest.json')).toString('utf8');
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch (e) {
-        throw new DatasetError(name, 'manifest', `bad manifest JSON (${(e as Error).message}).`, 'manifest.json');
-      }
-      return validateManifest(raw, name);
+      return parseManifestText(text, name);
     },
     async readFile(name: string, path: string): Promise<Uint8Array> {
       const b = await read(name, path);

@@ -2,7 +2,7 @@
  * DatasetSource over HTTP: `<baseUrl>/<name>/manifest.json` and `<baseUrl>/<name>/<path>`.
  */
 import { DatasetError } from './errors';
-import { validateManifest } from './manifest';
+import { parseManifestText } from './manifest';
 import type { DatasetManifest, DatasetSource } from './types';
 
 type FetchLike = (url: string) => Promise<Response>;
@@ -30,13 +30,7 @@ export function fetchSource(baseUrl: string, fetchFn: FetchLike = (u) => fetch(u
     async readManifest(name: string): Promise<DatasetManifest> {
       const res = await get(name, 'manifest.json');
       const text = await res.text();
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch (e) {
-        throw new DatasetError(name, 'manifest', `bad manifest JSON (${(e as Error).message}).`, 'manifest.json');
-      }
-      return validateManifest(raw, name);
+      return parseManifestText(text, name);
     },
     async readFile(name: string, path: string): Promise<Uint8Array> {
       const res = await get(name, path);

@@ -151,6 +151,17 @@ function checkSplits(v: unknown, path: string): SplitRanges {
   return o as SplitRanges;
 }
 
+/** A manifest file's text, parsed and validated: the one path for disk and HTTP sources. */
+export function parseManifestText(text: string, name: string): DatasetManifest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new DatasetError(name, 'manifest', `bad manifest JSON (${(e as Error).message}).`, 'manifest.json');
+  }
+  return validateManifest(raw, name);
+}
+
 /**
  * Validates `raw` as a manifest. `expectedName` (the folder it was read from) must match
  * the manifest's own name, which catches a manifest copied into the wrong folder.

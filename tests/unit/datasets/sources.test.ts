@@ -117,4 +117,12 @@ describe('fsSource', () => {
     expect(e.problem).toBe('missing');
     expect(e.message).toMatch(/dataset "absent", file "manifest.json": not found/);
   });
+
+  it('reports bad manifest JSON on disk as over HTTP', async () => {
+    mkdirSync(join(dir, 'broken'));
+    writeFileSync(join(dir, 'broken', 'manifest.json'), '{"name": "broken",');
+    const e = await caught(loadDataset(fsSource(dir), 'broken'));
+    expect(e.problem).toBe('manifest');
+    expect(e.message).toMatch(/dataset "broken", file "manifest.json": bad manifest JSON/);
+  });
 });
