@@ -14,7 +14,6 @@ import { conv2dBackpropInputWasmConfig } from './conv2d_backprop_input';
 import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from './depthwise_conv2d_backprop';
 import { maxPoolGradConfig } from './max_pool_grad';
 import { splitVCpuConfig } from './split_v';
-import { sumWasmConfig } from './sum_wasm';
 import type { DojoBackendName } from './tensor_access';
 import { unsortedSegmentSumConfig } from './unsorted_segment_sum';
 
@@ -45,8 +44,6 @@ const PLANS: Record<DojoBackendName, readonly KernelPlan[]> = {
     { kernelName: 'Conv2DBackpropInput', mode: 'replace', config: conv2dBackpropInputWasmConfig },
     // Stock takes its fast (XNNPACK) path only without transposes; ours transposes first.
     { kernelName: 'BatchMatMul', mode: 'replace', config: batchMatMulWasmConfig },
-    // A bias gradient's sum as a matmul with ones: XNNPACK instead of a transpose and a loop.
-    { kernelName: 'Sum', mode: 'replace', config: sumWasmConfig },
     // Stock wasm MaxPoolGrad disagrees with cpu (and with the definition) on random inputs.
     { kernelName: 'MaxPoolGrad', mode: 'replace', config: () => maxPoolGradConfig('wasm') },
     {

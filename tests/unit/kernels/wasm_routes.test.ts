@@ -4,7 +4,7 @@ import { expectMatchesStock, randomTensor, runEach, useVariant } from './helpers
 
 /*
  * Our wasm kernels that reroute stock work onto XNNPACK (BatchMatMul without
- * transposes, Conv2D, a matmul with ones for Sum): the results must match stock
+ * transposes, Conv2D): the results must match stock
  * cpu, and the spies show the work really took the XNNPACK kernel (the old
  * kernels never called it).
  */
@@ -94,29 +94,4 @@ describe('Conv2D gradients on wasm as convolutions', () => {
     expect(conv).not.toHaveBeenCalled();
     tf.dispose([x, dy, dW]);
   });
-});
-
-describe('Sum on wasm over every axis but the last', () => {
-  const cases: { name: string; shape: number[]; axis: number | number[]; keepDims: boolean; viaMatMul: boolean }[] = [
-    { name: 'conv bias gradient [8,24,24,5] over [0,1,2]', shape: [8, 24, 24, 5], axis: [0, 1, 2], keepDims: false, viaMatMul: true },
-    { name: 'keepDims, axes unordered and negative', shape: [4, 40, 30, 3], axis: [-2, 0, 1], keepDims: true, viaMatMul: true },
-    { name: 'dense bias gradient [5000,7] over 0', shape: [5000, 7], axis: 0, keepDims: false, viaMatMul: true },
-    { name: 'small input stays on stock', shape: [4, 5, 6], axis: [0, 1], keepDims: false, viaMatMul: false },
-    { name: 'last axis stays on stock', shape: [64, 100], axis: 1, keepDims: false, viaMatMul: false },
-  ];
-  for (const c of cases) {
-    it(`matches stock cpu: ${c.name}`, async () => {
-      const results = await runEach(() => tf.sum(randomTensor(c.shape, 4), c.axis, c.keepDims));
-      expectMatchesStock(results, c.name);
-    });
-
-    it(`${c.viaMatMul ? 'runs as a matmul' : 'uses the stock kernel'}: ${c.name}`, async () => {
-      await useVariant('wasm-ours');
-      const x = randomTensor(c.shape, 4);
-      const matMul = spyOnWasmKernel('BatchMatMul');
-      tf.sum(x, c.axis, c.keepDims).dispose();
-      expect(matMul.mock.calls.length).toBe(c.viaMatMul ? 1 : 0);
-      x.dispose();
-    });
-  }
 });
