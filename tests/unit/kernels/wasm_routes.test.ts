@@ -95,3 +95,22 @@ describe('Conv2D gradients on wasm as convolutions', () => {
     tf.dispose([x, dy, dW]);
   });
 });
+
+describe('the XNNPACK routes leave nothing behind on the wasm heap', () => {
+  it('every intermediate (transposes, rotated filter) is freed', async () => {
+    await useVariant('wasm-ours');
+    const backend = tf.backend() as unknown as { numDataIds(): number };
+    const x = randomTensor([2, 6, 6, 8], 1);
+    const w = randomTensor([3, 3, 8, 4], 2);
+    const a = randomTensor([5, 7], 3);
+    const b = randomTensor([9, 7], 4);
+    const before = backend.numDataIds();
+    for (let i = 0; i < 3; i++) {
+      const [dx, dW] = tf.grads((xx: tf.Tensor, ww: tf.Tensor) => tf.sum(tf.conv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, 1, 'same')))([x, w]);
+      const m = tf.matMul(a, b, false, true);
+      tf.dispose([dx, dW, m]);
+    }
+    expect(backend.numDataIds()).toBe(before);
+    tf.dispose([x, w, a, b]);
+  });
+});
