@@ -7,6 +7,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs';
 import { conv2dBackpropFilterGemm } from './conv2d_gemm_wasm';
+import { conv2dBackpropFilterAsConv } from './conv2d_grads_as_conv';
 import { computeOnBackend, stridesOf, type DojoBackendName, type NumericArray } from './tensor_access';
 
 /** Element strides of a 4-D activation, whatever its data format. */
@@ -74,6 +75,16 @@ export function conv2dBackpropFilterValues(
   for (let i = 0; i < acc.length; i++) out[i] = acc[i];
 }
 
+/**
+ * Below this many input channels the as-a-convolution form (./conv2d_grads_as_conv.ts)
+ * gives XNNPACK only fh·fw·inC output pixels (9 for a 3×3 filter on a grey image) and
+ * loses to im2col + GEMM on one thread. Measured in Node (wasm SIMD, one thread, a
+ * fresh x and dy each call as in training, loaded 2-core machine), GEMM vs conv:
+ * [64,28,28,1]→16 8.4 vs 10.9 ms, [64,28,28,3]→32 29 vs 53 ms; [64,28,28,8]→16
+ * 24.5 vs 17.4 ms, [64,14,14,16]→32 14.0 vs 8.7 ms, [32,26,26,32]→64 79 vs 67 ms.
+ */
+const AS_CONV_MIN_IN_CHANNELS = 8;
+
 function makeKernelFunc(backendName: DojoBackendName): KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const x = inputs.x as TensorInfo;
@@ -90,7 +101,9 @@ function makeKernelFunc(backendName: DojoBackendName): KernelFunc {
       backend_util.convertConv2DDataFormat(a.dataFormat),
     );
     if (backendName === 'wasm' && info.dataFormat === 'channelsLast') {
-      return conv2dBackpropFilterGemm(backend as Parameters<typeof conv2dBackpropFilterGemm>[0], x, dy, info);
+      const wasm = backend as Parameters<typeof conv2dBackpropFilterGemm>[0];
+      const asConv = info.inChannels >= AS_CONV_MIN_IN_CHANNELS ? conv2dBackpropFilterAsConv(wasm, x, dy, info) : undefined;
+      return asConv ?? conv2dBackpropFilterGemm(wasm, x, dy, info);
     }
     return computeOnBackend(backendName, backend, [x, dy], info.filterShape, 'float32', ([xs, dys], out) =>
       conv2dBackpropFilterValues(xs, dys, info, out),

@@ -7,11 +7,13 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs';
 import { conv2dBackpropInputGemm } from './conv2d_gemm_wasm';
+import { conv2dBackpropInputAsConv } from './conv2d_grads_as_conv';
 
 /**
  * Stock wasm has this kernel, but as a naive C++ loop: in a small MNIST-sized
  * conv net it took longer than the whole forward pass. The GEMM form is
- * several times faster. NCHW input goes to the stock kernel.
+ * several times faster, and as a Conv2D (stride 1: ./conv2d_grads_as_conv.ts)
+ * faster still and on every thread. NCHW input goes to the stock kernel.
  */
 function makeKernelFunc(stock: KernelConfig | undefined): KernelFunc {
   return (args) => {
@@ -34,10 +36,12 @@ function makeKernelFunc(stock: KernelConfig | undefined): KernelFunc {
       false,
       dataFormat,
     );
-    return conv2dBackpropInputGemm(backend as Parameters<typeof conv2dBackpropInputGemm>[0], dy, filter, info);
+    const wasm = backend as Parameters<typeof conv2dBackpropInputGemm>[0];
+    return conv2dBackpropInputAsConv(wasm, dy, filter, info) ?? conv2dBackpropInputGemm(wasm, dy, filter, info);
   };
 }
 
 export function conv2dBackpropInputWasmConfig(stock?: KernelConfig): KernelConfig {
-  return { kernelName: Conv2DBackpropInput, backendName: 'wasm', kernelFunc: makeKernelFunc(stock) };
+  // The stock kernel's setupFunc stays: it binds the C++ function its NCHW path calls.
+  return { ...stock, kernelName: Conv2DBackpropInput, backendName: 'wasm', kernelFunc: makeKernelFunc(stock) };
 }

@@ -8,6 +8,7 @@
  * process.
  */
 import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs';
+import { batchMatMulWasmConfig } from './batch_mat_mul_wasm';
 import { conv2dBackpropFilterConfig } from './conv2d_backprop_filter';
 import { conv2dBackpropInputWasmConfig } from './conv2d_backprop_input';
 import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from './depthwise_conv2d_backprop';
@@ -41,6 +42,8 @@ const PLANS: Record<DojoBackendName, readonly KernelPlan[]> = {
     { kernelName: 'UnsortedSegmentSum', mode: 'fill', config: () => unsortedSegmentSumConfig('wasm') },
     { kernelName: 'Conv2DBackpropFilter', mode: 'fill', config: () => conv2dBackpropFilterConfig('wasm') },
     { kernelName: 'Conv2DBackpropInput', mode: 'replace', config: conv2dBackpropInputWasmConfig },
+    // Stock takes its fast (XNNPACK) path only without transposes; ours transposes first.
+    { kernelName: 'BatchMatMul', mode: 'replace', config: batchMatMulWasmConfig },
     // Stock wasm MaxPoolGrad disagrees with cpu (and with the definition) on random inputs.
     { kernelName: 'MaxPoolGrad', mode: 'replace', config: () => maxPoolGradConfig('wasm') },
     {

@@ -30,6 +30,15 @@ export function maxPoolGradValues(
   const { effectiveFilterHeight, effectiveFilterWidth } = info;
   const top = info.padInfo.top;
   const left = info.padInfo.left;
+  if (isTiled2x2(info)) {
+    maxPoolGrad2x2(dy, x, info, out);
+    return;
+  }
+  // One window at a time, all channels together: NHWC keeps a pixel's channels
+  // side by side, so the scan reads memory in order (a channel at a time strided
+  // through it, 3× slower on a 16-channel MNIST layer).
+  const best = new Float64Array(inChannels);
+  const bestAt = new Int32Array(inChannels);
   for (let b = 0; b < batchSize; b++) {
     for (let yR = 0; yR < outHeight; yR++) {
       const rCorner = yR * strideHeight - top;
@@ -41,21 +50,78 @@ export function maxPoolGradValues(
         let cMin = cCorner;
         while (cMin < 0) cMin += dilationWidth;
         const cMax = Math.min(inWidth, cCorner + effectiveFilterWidth);
-        const dyOff = ((b * outHeight + yR) * outWidth + yC) * inChannels;
-        for (let d = 0; d < inChannels; d++) {
-          let best = Number.NEGATIVE_INFINITY;
-          let bestAt = -1;
-          for (let xR = rMin; xR < rMax; xR += dilationHeight) {
-            const rowOff = (b * inHeight + xR) * inWidth;
-            for (let xC = cMin; xC < cMax; xC += dilationWidth) {
-              const at = (rowOff + xC) * inChannels + d;
-              if (x[at] > best) {
-                best = x[at];
-                bestAt = at;
+        best.fill(Number.NEGATIVE_INFINITY);
+        bestAt.fill(-1);
+        // Row-major over the window with a strict `>`: the first maximum wins.
+        for (let xR = rMin; xR < rMax; xR += dilationHeight) {
+          const rowOff = (b * inHeight + xR) * inWidth;
+          for (let xC = cMin; xC < cMax; xC += dilationWidth) {
+            const at = (rowOff + xC) * inChannels;
+            for (let d = 0; d < inChannels; d++) {
+              const v = x[at + d];
+              if (v > best[d]) {
+                best[d] = v;
+                bestAt[d] = at + d;
               }
             }
           }
-          if (bestAt >= 0) out[bestAt] += dy[dyOff + d];
+        }
+        const dyOff = ((b * outHeight + yR) * outWidth + yC) * inChannels;
+        for (let d = 0; d < inChannels; d++) if (bestAt[d] >= 0) out[bestAt[d]] += dy[dyOff + d];
+      }
+    }
+  }
+}
+
+/** MaxPooling2D's default: 2×2 windows, stride 2, every window inside the input. */
+function isTiled2x2(info: backend_util.Conv2DInfo): boolean {
+  return (
+    info.effectiveFilterHeight === 2 &&
+    info.effectiveFilterWidth === 2 &&
+    info.strideHeight === 2 &&
+    info.strideWidth === 2 &&
+    info.padInfo.top === 0 &&
+    info.padInfo.left === 0 &&
+    2 * info.outHeight <= info.inHeight &&
+    2 * info.outWidth <= info.inWidth
+  );
+}
+
+/**
+ * The same rule as the general loop, unrolled for the default pooling layer: the
+ * four candidates in row-major order with a strict `>` from −∞, so ties go to the
+ * first and NaN is never picked. About twice as fast as the general loop, and
+ * still the largest single-threaded kernel of a small conv net's step.
+ */
+function maxPoolGrad2x2(dy: NumericArray, x: NumericArray, info: backend_util.Conv2DInfo, out: Float32Array | Int32Array): void {
+  const { batchSize, inHeight, inWidth, inChannels: c, outHeight, outWidth } = info;
+  const rowStride = inWidth * c;
+  let o = 0;
+  for (let b = 0; b < batchSize; b++) {
+    for (let yR = 0; yR < outHeight; yR++) {
+      let at00 = (b * inHeight + 2 * yR) * rowStride;
+      for (let yC = 0; yC < outWidth; yC++, at00 += 2 * c) {
+        for (let d = 0; d < c; d++, o++) {
+          const p00 = at00 + d;
+          const p01 = p00 + c;
+          const p10 = p00 + rowStride;
+          const p11 = p10 + c;
+          let best = Number.NEGATIVE_INFINITY;
+          let at = -1;
+          if (x[p00] > best) {
+            best = x[p00];
+            at = p00;
+          }
+          if (x[p01] > best) {
+            best = x[p01];
+            at = p01;
+          }
+          if (x[p10] > best) {
+            best = x[p10];
+            at = p10;
+          }
+          if (x[p11] > best) at = p11;
+          if (at >= 0) out[at] += dy[o];
         }
       }
     }

@@ -7,6 +7,8 @@ const cases: { name: string; x: [number, number, number, number]; size: number; 
   { name: '3x3 stride 2 same, overlapping windows, odd input', x: [2, 7, 5, 2], size: 3, s: 2, pad: 'same' },
   { name: '3x3 stride 1 same', x: [1, 5, 6, 4], size: 3, s: 1, pad: 'same' },
   { name: '2x2 stride 2 same on odd input', x: [3, 5, 5, 1], size: 2, s: 2, pad: 'same' },
+  { name: '2x2 stride 2 valid on odd input, 16 channels (leftover row and column)', x: [2, 7, 5, 16], size: 2, s: 2, pad: 'valid' },
+  { name: '2x2 stride 2 same on even input, 5 channels', x: [2, 6, 8, 5], size: 2, s: 2, pad: 'same' },
 ];
 
 /*
@@ -40,5 +42,16 @@ describe('pooling gradients', () => {
       ),
     );
     expectMatchesStock(results, 'ties');
+  });
+
+  it('routes ties in 2x2 stride-2 windows (zeros after a ReLU) to the same element as stock cpu, per channel', async () => {
+    const results = await runEach(() => {
+      const x = tf.relu(randomTensor([2, 4, 6, 3], 5));
+      return tf.grad((xx: tf.Tensor) => {
+        const y = tf.maxPool(xx as tf.Tensor4D, 2, 2, 'valid');
+        return tf.sum(tf.mul(y, randomTensor(y.shape, 6)));
+      })(x);
+    });
+    expectMatchesStock(results, 'relu ties');
   });
 });
