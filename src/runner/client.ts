@@ -1,8 +1,10 @@
 /**
  * The host side of the sandbox: one fresh iframe + worker per run (so every run
  * starts from a clean tfjs), with a spare one booted in the background so Run
- * starts at once. Stop removes the iframe, which ends its worker even in
- * `while (true) {}`.
+ * starts at once. Stop during training first asks the worker to end the fit and
+ * hand over the model being trained; if it does not answer within a short grace
+ * period, or Stop is pressed again, the iframe's worker is terminated, which ends
+ * it even in `while (true) {}`.
  */
 import { drillMeta } from '../core/drill';
 import { sendLearnerSplitsOffThread } from './data-client';
@@ -12,7 +14,7 @@ import { isFrameMessage } from './protocol';
 import { checkRunArtifacts } from './protocol-guards';
 import { createSandboxInbox } from './sandbox-inbox';
 import { SANDBOX_SRCDOC } from './sandbox/iframe';
-import type { RunEvent, RunHandle, RunnerClient, RunOutcome, RunRequest } from './types';
+import { STOP_GRACE_MS, type NotKept, type RunEvent, type RunHandle, type RunnerClient, type RunOutcome, type RunRequest } from './types';
 import { dataDrillId, drillEntryFor } from './drill-lookup';
 import { WASM_ASSET_URLS, WASM_THREADED_ASSET_URLS } from './wasm-assets';
 import { installIsolationReload, planSandbox } from './sandbox/isolation-page';
@@ -183,6 +185,7 @@ const workerGroup = (b: BackendChoice): string => (b === 'webgpu' || b === 'auto
 
 const SPARE_DELAY_MS = 3000;
 
+
 function whenIdle(fn: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 2000 });
   else setTimeout(fn, 0);
@@ -234,9 +237,13 @@ export function createSandboxRunner(): RunnerClient {
       let settle!: (o: RunOutcome) => void;
       const finished = new Promise<RunOutcome>((resolve) => (settle = resolve));
       let settled = false;
+      let trainingBegan = false;
+      let stopAsked = false;
+      let grace: ReturnType<typeof setTimeout> | undefined;
       const end = (outcome: RunOutcome) => {
         if (settled) return;
         settled = true;
+        clearTimeout(grace);
         for (const note of sandbox.pendingNotes(runId)) onEvent(note);
         sandbox.destroy();
         settle(outcome);
@@ -246,9 +253,38 @@ export function createSandboxRunner(): RunnerClient {
 
       let artifacts: Extract<SandboxMessage, { type: 'model' }>['artifacts'] | undefined;
       let backend: Extract<SandboxMessage, { type: 'backend' }>['backend'] | undefined;
+      /** The run ends stopped with nothing kept; the fold hears it too (where training stood). */
+      const stoppedEmpty = (notKept: NotKept) => {
+        const afterMs = performance.now() - started;
+        onEvent({ type: 'stopped', runId, artifacts: null, ms: afterMs });
+        end({ status: 'stopped', afterMs, model: null, notKept });
+      };
+      /**
+       * The worker's answer to Stop. Only one asked for counts (a 'stopped' that learner
+       * code posts unasked is ignored), and its model passes the same checks as a
+       * finished run's before anything keeps or grades it. The model is this run's
+       * only: the page files it under the run's drill, and the grader holds it to that
+       * drill's contract, so an answer forged by learner code gains nothing it could
+       * not get by returning that model.
+       */
+      const onStopped = (m: Extract<SandboxMessage, { type: 'stopped' }>) => {
+        if (!stopAsked) return;
+        if (m.artifacts === null) return stoppedEmpty({ reason: 'untrained' });
+        let checked;
+        try {
+          if (!backend) throw new Error('the sandbox never said which backend trained it.');
+          checked = checkRunArtifacts(m.artifacts);
+        } catch (e) {
+          return stoppedEmpty({ reason: 'refused', problem: (e as Error).message });
+        }
+        onEvent({ ...m, artifacts: checked });
+        end({ status: 'stopped', afterMs: performance.now() - started, model: { artifacts: checked, backend, ms: m.ms } });
+      };
       sandbox.listen({
         message(m) {
           if (m.type === 'ready' || m.runId !== runId || settled) return; // a superseded run's message
+          if (m.type === 'stopped') return onStopped(m);
+          if (m.type === 'train-begin') trainingBegan = true;
           if (m.type === 'model') {
             try {
               // Checked like an upload before anything keeps or grades it.
@@ -313,12 +349,26 @@ export function createSandboxRunner(): RunnerClient {
         }
       })();
 
+      const stopNow = () => {
+        if (settled) return;
+        sandbox.stop();
+        stoppedEmpty({ reason: trainingBegan ? 'forced' : 'before-training' });
+      };
       return {
         runId,
         finished,
-        stop() {
-          sandbox.stop();
-          end({ status: 'stopped', afterMs: performance.now() - started });
+        stop: stopNow,
+        stopTraining() {
+          if (settled) return;
+          // Nothing trains yet (or Stop was pressed again): nothing to wait for.
+          if (!trainingBegan || stopAsked) return stopNow();
+          stopAsked = true;
+          sandbox.send({ type: 'stop-training', runId });
+          grace = setTimeout(() => {
+            if (settled) return;
+            sandbox.stop();
+            stoppedEmpty({ reason: 'no-answer' });
+          }, STOP_GRACE_MS);
         },
       };
     },

@@ -13,6 +13,7 @@ import { contractBreaches } from '../core/grading/contract';
 import { setOldApiSink } from '../core/helpers/deprecation';
 import { createLab } from '../core/lab/create';
 import { summarizeModel, type ModelSummary } from '../core/model-summary';
+import { createGracefulStop, never, type GracefulStop } from './graceful-stop';
 import { kerasFitInputs, kerasValidationData, nonTensorArgument } from './fit-inputs';
 import { nanLossSentence } from './learner-errors';
 import { learnerFrames, measureFunctionHeaderLines, RunStop, toLearnerError } from './learner-stack';
@@ -56,6 +57,18 @@ export interface ExecuteOptions {
    * (with a warning in the console); some learners want to experiment.
    */
   trainAnyway?: boolean;
+  /**
+   * Aborted when the learner presses Stop (the sandbox worker passes one; the CLI
+   * does not): training ends at the next batch's end and the run ends with the model
+   * as it then was, in `stopped` (graceful-stop.ts).
+   */
+  stopSignal?: AbortSignal;
+}
+
+/** A run halted by Stop: the model being trained, saved as a finished run's is, or null when none had trained. */
+export interface StoppedTraining {
+  artifacts: tfType.io.ModelArtifacts | null;
+  ms: number;
 }
 
 export type ExecuteResult =
@@ -65,7 +78,8 @@ export type ExecuteResult =
       ms: number;
       tensors: { before: number; after: number; modelWeights: number };
     }
-  | { ok: false; error: LearnerError };
+  /** `stopped` is set only when the run ended on `stopSignal`; then `error` says so in words. */
+  | { ok: false; error: LearnerError; stopped?: StoppedTraining };
 
 export async function executeLearnerCode(opts: ExecuteOptions): Promise<ExecuteResult> {
   const { tf, filename } = opts;
@@ -80,7 +94,10 @@ export async function executeLearnerCode(opts: ExecuteOptions): Promise<ExecuteR
 
   const drill = opts.drill;
   const summarized = new WeakSet<object>();
+  const stop = createGracefulStop(opts.stopSignal);
   const restoreFit = attachFitHooks(tf, {
+    stop,
+    yieldForStop: opts.stopSignal !== undefined,
     emit: opts.emit,
     intervalMs: opts.batchEventIntervalMs ?? 100,
     onEpochEnd: opts.onEpochEnd,
@@ -116,7 +133,12 @@ export async function executeLearnerCode(opts: ExecuteOptions): Promise<ExecuteR
 
     let model: unknown;
     try {
-      model = await (trainFn as (lab: unknown) => unknown)(lab);
+      const ran = await Promise.race([
+        Promise.resolve((trainFn as (lab: unknown) => unknown)(lab)).then((returned) => ({ returned })),
+        stop.halted.then((trained) => ({ trained })),
+      ]);
+      if ('trained' in ran) return await stoppedRun(tf, ran.trained, started, opts.emit);
+      model = ran.returned;
     } catch (e) {
       return { ok: false, error: toLearnerError(e, filename, headerLines) };
     }
@@ -136,21 +158,18 @@ export async function executeLearnerCode(opts: ExecuteOptions): Promise<ExecuteR
     if (!summarized.has(model) && !(inner && summarized.has(inner))) opts.emit({ type: 'summary', summary: summarizeModel(model) });
 
     const after = tf.memory().numTensors;
-    let artifacts: tfType.io.ModelArtifacts | undefined;
+    let artifacts: tfType.io.ModelArtifacts;
     try {
-      await model.save(tf.io.withSaveHandler(async (a) => {
-        artifacts = a;
-        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-      }));
+      artifacts = await saveArtifacts(tf, model);
     } catch (e) {
-      return { ok: false, error: { kind: 'contract', message: `The model could not be saved: ${(e as Error).message}`, hint: 'Models with custom layers or Lambda layers cannot be saved or graded.' } };
+      return { ok: false, error: { kind: 'contract', message: `The model could not be saved: ${(e as Error).message}`, hint: UNSAVEABLE_HINT } };
     }
     // Dispose the model (and its optimizer) so what is left over is what the learner leaked.
     disposeModel(model);
     const leftover = tf.memory().numTensors;
     return {
       ok: true,
-      artifacts: artifacts!,
+      artifacts,
       ms: performance.now() - started,
       tensors: { before, after, modelWeights: after - leftover },
     };
@@ -158,6 +177,46 @@ export async function executeLearnerCode(opts: ExecuteOptions): Promise<ExecuteR
     restoreFit();
     restoreOldApi();
   }
+}
+
+const UNSAVEABLE_HINT = 'Models with custom layers or Lambda layers cannot be saved or graded.';
+
+/** The model as artifacts, as `model.save` writes them: the one path a finished and a stopped run share. */
+async function saveArtifacts(tf: typeof tfType, model: tfType.LayersModel): Promise<tfType.io.ModelArtifacts> {
+  let artifacts: tfType.io.ModelArtifacts | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  if (!artifacts) throw new Error('tfjs saved nothing');
+  return artifacts;
+}
+
+/**
+ * The end of a run halted by Stop. The model is not disposed: the worker is ended
+ * right after. One that cannot be saved is reported in the console and not kept.
+ */
+async function stoppedRun(
+  tf: typeof tfType,
+  trained: tfType.LayersModel | null,
+  started: number,
+  emit: ExecuteOptions['emit'],
+): Promise<ExecuteResult> {
+  let artifacts: tfType.io.ModelArtifacts | null = null;
+  if (trained) {
+    try {
+      artifacts = await saveArtifacts(tf, trained);
+    } catch (e) {
+      emit({ type: 'console', level: 'warn', text: `The stopped model could not be saved: ${(e as Error).message}. ${UNSAVEABLE_HINT}` });
+    }
+  }
+  return {
+    ok: false,
+    error: { kind: 'runtime', message: 'Training was stopped.' },
+    stopped: { artifacts, ms: performance.now() - started },
+  };
 }
 
 /** Only the two modules a drill needs; anything else is a clear refusal, not a network fetch. */
@@ -171,6 +230,13 @@ function makeRequire(tf: typeof tfType, modules: Record<string, unknown>) {
 
 interface FitHooks {
   emit: ExecuteOptions['emit'];
+  stop: GracefulStop;
+  /**
+   * Give the event loop a turn now and then during fit, so a stop request (a
+   * message) is seen: tfjs' batch loop otherwise awaits only microtasks on the CPU
+   * and WASM backends, and a message would wait until training is over.
+   */
+  yieldForStop: boolean;
   intervalMs: number;
   onEpochEnd: ExecuteOptions['onEpochEnd'];
   contract: DrillMeta['contract'];
@@ -191,7 +257,7 @@ interface FitHooks {
  * - `summary()`: printed to the lab's console, not the worker's or the CLI's stdout.
  */
 function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
-  const { emit, intervalMs, onEpochEnd } = hooks;
+  const { emit, intervalMs, onEpochEnd, stop } = hooks;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- patching tfjs' own methods
   const proto = tf.LayersModel.prototype as unknown as Record<'fit' | 'fitDataset' | 'evaluate' | 'summary', (...args: any[]) => any>;
   const originalFit = proto.fit;
@@ -227,6 +293,7 @@ function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
   class LiveCurves extends tf.Callback {
     private epoch = 0;
     private lastBatchSent = -Infinity;
+    private lastYield = performance.now();
     private queue: Promise<void> = Promise.resolve();
     constructor(private readonly fitLine: number | undefined) {
       super();
@@ -243,7 +310,13 @@ function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
       this.epoch = epoch;
     }
     override async onBatchEnd(batch: number, logs?: UnresolvedLogs): Promise<void> {
-      const now = performance.now();
+      let now = performance.now();
+      if (hooks.yieldForStop && now - this.lastYield >= intervalMs) {
+        // One turn every ~100 ms (tens of microseconds each): a Stop then takes effect within a batch or so.
+        await oneEventLoopTurn();
+        now = this.lastYield = performance.now();
+      }
+      stop.batchEnded(this.model);
       if (now - this.lastBatchSent < intervalMs) return;
       this.lastBatchSent = now;
       const epoch = this.epoch;
@@ -306,6 +379,13 @@ function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
     return e;
   };
 
+  /** A fit's result, unless Stop ended it: then it never settles and the run halts (graceful-stop.ts). */
+  const haltOnStop = (model: tfType.LayersModel, fitting: Promise<unknown>): Promise<unknown> =>
+    fitting.then(
+      (history) => (stop.fitEnded(model) ? never() : history),
+      (e: unknown) => (stop.fitEnded(model) ? never() : Promise.reject(e)),
+    );
+
   // Our callback object in the list also stops tfjs adding its own, which would
   // yield to requestAnimationFrame every 125 ms; `learnerCallbacks` decides yields.
   const withLive = (args: FitArgs | undefined, fitLine: number | undefined) => ({
@@ -320,6 +400,7 @@ function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
     summarizeOnce(this);
     const before = preflight(this, calledAt, 'before');
     if (before) return Promise.reject(before);
+    if (!stop.fitStarting(this)) return never();
     const inputs = kerasFitInputs(tf, x, y);
     const notTensor = nonTensorArgument(tf, inputs.x, inputs.y, 'fit');
     if (notTensor) {
@@ -330,7 +411,7 @@ function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
     }
     const fitArgs = withLive(args, hooks.lineOf(String(calledAt.stack ?? '')));
     if (args?.validationData !== undefined) (fitArgs as { validationData?: unknown }).validationData = kerasValidationData(tf, args.validationData, inputs.made);
-    return Promise.resolve(originalFit.call(this, inputs.x, inputs.y, fitArgs))
+    return haltOnStop(this, Promise.resolve(originalFit.call(this, inputs.x, inputs.y, fitArgs)))
       .catch((e: unknown) => Promise.reject(atCallSite(e, calledAt)))
       .then((history: unknown) => {
         const after = preflight(this, calledAt, 'after');
@@ -345,7 +426,8 @@ function attachFitHooks(tf: typeof tfType, hooks: FitHooks): () => void {
     summarizeOnce(this);
     const before = preflight(this, calledAt, 'before');
     if (before) return Promise.reject(before);
-    return Promise.resolve(originalFitDataset.call(this, dataset, withLive(args, hooks.lineOf(String(calledAt.stack ?? '')))))
+    if (!stop.fitStarting(this)) return never();
+    return haltOnStop(this, Promise.resolve(originalFitDataset.call(this, dataset, withLive(args, hooks.lineOf(String(calledAt.stack ?? ''))))))
       .catch((e: unknown) => Promise.reject(atCallSite(e, calledAt)))
       .then((history: unknown) => {
       const after = preflight(this, calledAt, 'after');

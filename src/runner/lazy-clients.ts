@@ -30,14 +30,19 @@ export function lazyRunner(load: () => Promise<RunnerClient>): RunnerClient {
         (e: unknown) =>
           settle({ status: 'failed', error: { kind: 'runtime', message: `The runner could not load: ${e instanceof Error ? e.message : String(e)}` } }),
       );
+      const stop = () => {
+        if (inner) return inner.stop();
+        // Stopped before the runner even arrived: nothing runs, so it ends now.
+        stopped = true;
+        settle({ status: 'stopped', afterMs: performance.now() - started, model: null, notKept: { reason: 'before-training' } });
+      };
       return {
         runId: crypto.randomUUID(),
         finished,
-        stop() {
-          if (inner) return inner.stop();
-          // Stopped before the runner even arrived: nothing runs, so it ends now.
-          stopped = true;
-          settle({ status: 'stopped', afterMs: performance.now() - started });
+        stop,
+        stopTraining() {
+          if (inner?.stopTraining) return inner.stopTraining();
+          stop();
         },
       };
     },

@@ -195,6 +195,11 @@ function parse(data: unknown): SandboxMessage {
       return { type, runId, artifacts: data.artifacts as io.ModelArtifacts };
     case 'error':
       return { type, runId, error: learnerError(data.error) };
+    case 'stopped': {
+      // Checked in full by checkRunArtifacts, as a finished run's model is, where the run ends.
+      if (data.artifacts !== null && !isRecord(data.artifacts)) return fail('stopped artifacts are neither a model nor null');
+      return { type, runId, artifacts: data.artifacts as io.ModelArtifacts | null, ms: finite(data.ms, 'ms') };
+    }
     case 'done': {
       const t = data.tensors;
       if (!isRecord(t)) return fail('tensor counts are missing');

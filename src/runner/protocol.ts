@@ -84,7 +84,13 @@ export type HostMessage =
       threads: number;
       /** Why the WASM backend will train on one thread, for the run pane; absent when threads are possible. */
       singleThreadReason?: string;
-    };
+    }
+  /**
+   * Stop pressed during training: end the fit at its next batch's end and answer
+   * with `stopped`, the model as training left it. The page waits a short grace
+   * period for the answer, then terminates the worker as before (HostToFrame 'stop').
+   */
+  | { type: 'stop-training'; runId: string };
 
 /** Sandbox worker → host, over the sandbox's port. */
 export type SandboxMessage =
@@ -98,6 +104,12 @@ export type SandboxMessage =
   | { type: 'summary'; runId: string; summary: ModelSummary }
   | { type: 'model'; runId: string; artifacts: io.ModelArtifacts }
   | { type: 'error'; runId: string; error: LearnerError }
+  /**
+   * The answer to `stop-training`: the model being trained, saved as a finished
+   * run's is (checked by the page like one), or null when none had trained a batch.
+   * The learner's code does not go on after it: the page ends the worker.
+   */
+  | { type: 'stopped'; runId: string; artifacts: io.ModelArtifacts | null; ms: number }
   | {
       type: 'done';
       runId: string;

@@ -63,6 +63,8 @@ export interface RunView {
   hasModel: boolean;
   /** The model's Keras-style summary (the last one the run sent). */
   summary: ModelSummary | null;
+  /** Where training stood when Stop ended the run (1-based epoch of the last fit), once it did. */
+  stoppedAt: { epoch: number; epochs: number } | null;
 }
 
 export const CONSOLE_LIMIT = 1000;
@@ -120,7 +122,16 @@ export function emptyRunView(): RunView {
     ms: null,
     hasModel: false,
     summary: null,
+    stoppedAt: null,
   };
+}
+
+/**
+ * The epoch a run was in when it stopped, 1-based: after a batch of epoch e (0-based)
+ * it is e + 1; after epoch e's end (tfjs ends the epoch a stop cut short) also e + 1.
+ */
+export function stoppedEpoch(p: RunProgress): number {
+  return Math.min(p.epochs, p.batchesDone > 0 ? p.epoch + 1 : Math.max(1, p.epoch));
 }
 
 const num = (v: number | undefined): number => (typeof v === 'number' && Number.isFinite(v) ? v : NaN);
@@ -266,6 +277,16 @@ export function createRunFold(options: { metric?: MetricName } = {}): RunFold {
       case 'error':
         view = { ...view, error: event.error };
         return;
+      case 'stopped': {
+        const p = view.progress;
+        view = {
+          ...view,
+          hasModel: event.artifacts !== null,
+          stoppedAt: p ? { epoch: stoppedEpoch(p), epochs: p.epochs } : null,
+          progress: p ? { ...p, etaMs: null } : null,
+        };
+        return;
+      }
       case 'done':
         view = { ...view, tensors: event.tensors, ms: event.ms };
         if (view.progress) view = { ...view, progress: { ...view.progress, etaMs: 0 } };

@@ -11,18 +11,24 @@ import type { CustomDrillDefinition } from '../core/custom-drill';
 import type { MetricName } from '../core/drill';
 import type { GradeReport } from '../core/grading/report';
 import type { BackendChoice, BackendName, LearnerError } from '../runner/protocol';
-import type { GraderClient, RunEvent, RunHandle, RunOutcome, RunnerClient } from '../runner/types';
+import type { GraderClient, NotKept, RunEvent, RunHandle, RunOutcome, RunnerClient } from '../runner/types';
 import { createRunFold, emptyRunView, type RunView } from './run-fold';
 import { throttle } from './throttle';
 
-export type RunStatus = 'idle' | 'starting' | 'running' | 'stopped' | 'failed' | 'completed';
+/** 'stopping': Stop was pressed and the sandbox is handing over the model being trained (or is about to be ended). */
+export type RunStatus = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped' | 'failed' | 'completed';
 export type GradeStatus = 'idle' | 'grading' | 'graded' | 'failed';
 
 export interface CompletedRun {
   artifacts: io.ModelArtifacts;
   backend: BackendName;
   ms: number;
+  /** The model of a run stopped part-way, kept by the learner ("Keep this model"). */
+  stoppedEarly?: boolean;
 }
+
+/** What a stopped run left: the partly trained model, offered to keep, or why there is none. */
+export type StoppedRun = { model: CompletedRun; notKept: null } | { model: null; notKept: NotKept };
 
 /** What a graded submission reports, for the progress store. */
 export interface GradedSubmission {
@@ -56,6 +62,8 @@ export interface RunState {
   handle: RunHandle | null;
   view: RunView;
   completed: CompletedRun | null;
+  /** Set when the run was stopped: its model, until kept or dropped, or why there is none. */
+  stopped: StoppedRun | null;
   /** The failure that ended the run (also in `view.error` when the sandbox sent it). */
   error: LearnerError | null;
   startedAt: number | null;
@@ -65,7 +73,10 @@ export interface RunState {
   report: GradeReport | null;
   gradeError: string | null;
   start(request: { drillId: string; source: string; backend: BackendChoice; metric?: MetricName; custom?: CustomDrillDefinition; trainAnyway?: boolean }): void;
+  /** Stop pressed: ends training keeping its model if the sandbox can; pressed again, ends the sandbox at once. */
   stop(): void;
+  /** Makes a stopped run's partly trained model the run's model, so Submit and Export use it. */
+  keepStopped(): void;
   submit(): Promise<void>;
   /** Puts a kept model back as the completed run, so that it can be submitted or exported. */
   restore(run: RestoredRun): void;
@@ -91,7 +102,7 @@ export interface RunDeps {
 }
 
 export function isLive(status: RunStatus): boolean {
-  return status === 'starting' || status === 'running';
+  return status === 'starting' || status === 'running' || status === 'stopping';
 }
 
 export function canSubmit(s: Pick<RunState, 'status' | 'completed' | 'grade'>): boolean {
@@ -112,6 +123,7 @@ export function createRunStore(deps: RunDeps): RunStore {
     handle: null,
     view: emptyRunView(),
     completed: null,
+    stopped: null,
     error: null,
     startedAt: null,
     restoredFrom: null,
@@ -175,7 +187,12 @@ export function createRunStore(deps: RunDeps): RunStore {
               set({ status: 'failed', error: outcome.error });
               return;
             case 'stopped':
-              set({ status: 'stopped' });
+              set({
+                status: 'stopped',
+                stopped: outcome.model
+                  ? { model: { artifacts: outcome.model.artifacts, backend: outcome.model.backend, ms: outcome.model.ms }, notKept: null }
+                  : { model: null, notKept: outcome.notKept },
+              });
               return;
           }
         },
@@ -194,7 +211,20 @@ export function createRunStore(deps: RunDeps): RunStore {
 
     stop() {
       const { handle, status } = get();
-      if (handle && isLive(status)) handle.stop();
+      if (!handle || !isLive(status)) return;
+      // The second press, or a runner that cannot hand a model over: end it now.
+      if (status === 'stopping' || !handle.stopTraining) return handle.stop();
+      set({ status: 'stopping' });
+      handle.stopTraining();
+    },
+
+    keepStopped() {
+      const { status, stopped, drillId, source } = get();
+      if (status !== 'stopped' || !stopped?.model || drillId === null) return;
+      const kept: CompletedRun = { ...stopped.model, stoppedEarly: true };
+      set({ status: 'completed', completed: kept });
+      // Kept with the drill's trained models, as a finished run's model is.
+      deps.onCompleted?.({ drillId, source: source ?? '', completed: kept });
     },
 
     async submit() {

@@ -27,6 +27,8 @@ let host: MessagePort | undefined;
 const post = (m: SandboxMessage) => host?.postMessage(m);
 
 let busy = false;
+/** The run in progress and how to stop its training gracefully (a `stop-training` from the page). */
+let current: { runId: string; stop: AbortController } | undefined;
 /** Why WASM trains on one thread here, as the page found it (see prepare). */
 let singleThreadReason: string | undefined;
 
@@ -43,7 +45,11 @@ function onHostMessage(msg: HostMessage): void {
     case 'run':
       if (busy) return; // one run per worker: each run gets a fresh worker and a clean tfjs
       busy = true;
-      void run(msg);
+      current = { runId: msg.runId, stop: new AbortController() };
+      void run(msg, current.stop.signal);
+      return;
+    case 'stop-training':
+      if (current?.runId === msg.runId) current.stop.abort();
       return;
     case 'prepare':
       setWasmPaths(wasmBlobUrls(msg.wasm));
@@ -62,7 +68,7 @@ function onHostMessage(msg: HostMessage): void {
   }
 }
 
-async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
+async function run(msg: Extract<HostMessage, { type: 'run' }>, stopSignal: AbortSignal): Promise<void> {
   const { runId } = msg;
   // Learner output is cut and rate-limited here, before it costs a message: a
   // 100 MB line or a print per sample in a tight loop reaches the page as a short
@@ -107,10 +113,15 @@ async function run(msg: Extract<HostMessage, { type: 'run' }>): Promise<void> {
       filename: msg.filename,
       drill: msg.drill,
       trainAnyway: msg.trainAnyway,
+      stopSignal,
       splits,
       backend: selection.backend,
       emit: (e) => (e.type === 'console' ? postConsole({ ...e, runId }) : post({ ...e, runId })),
     });
+    if (!result.ok && result.stopped) {
+      postEnd({ type: 'stopped', runId, artifacts: result.stopped.artifacts, ms: result.stopped.ms });
+      return;
+    }
     if (!result.ok) {
       postEnd({ type: 'error', runId, error: result.error });
       return;

@@ -1,8 +1,18 @@
-import type { RunProgress } from '../../state/run-fold';
+import type { RunProgress, RunView } from '../../state/run-fold';
 import { progressSummary } from './progress-text';
 
-export function ProgressView({ progress, live, finished = false }: { progress: RunProgress; live: boolean; finished?: boolean }) {
-  const { text, percent, endedEarly } = progressSummary(progress, { live, finished });
+export function ProgressView({
+  progress,
+  live,
+  finished = false,
+  stoppedAt = null,
+}: {
+  progress: RunProgress;
+  live: boolean;
+  finished?: boolean;
+  stoppedAt?: RunView['stoppedAt'];
+}) {
+  const { text, percent, endedEarly } = progressSummary(progress, { live, finished, stoppedAt });
   return (
     <div className="progress">
       <div

@@ -16,6 +16,7 @@ import { nextBackend } from '../../runner/backend';
 import { TrainingCharts } from './TrainingCharts';
 import { ModelSummaryView } from './ModelSummaryView';
 import { TrainAnywayToggle } from './TrainAnywayToggle';
+import { keptStoppedSentence, stoppedSentence } from './stop-text';
 
 export function RunPane({
   drillId,
@@ -39,6 +40,7 @@ export function RunPane({
   const report = useApp('run', (s) => s.report);
   const gradeError = useApp('run', (s) => s.gradeError);
   const restoredFrom = useApp('run', (s) => s.restoredFrom);
+  const stopped = useApp('run', (s) => s.stopped);
   const submittable = useApp('run', (s) => canSubmit(s) && s.drillId === drillId);
 
   const live = mine && isLive(status);
@@ -70,8 +72,9 @@ export function RunPane({
           <button type="button" className="btn btn-primary" onClick={onRun} disabled={live} title="Run (Ctrl+Enter)" aria-keyshortcuts="Control+Enter">
             Run
           </button>
+          {/* While the model is handed over, a second press ends the sandbox at once. */}
           <button type="button" className="btn btn-danger" onClick={() => run.getState().stop()} disabled={!live}>
-            Stop
+            {live && status === 'stopping' ? 'Stop now' : 'Stop'}
           </button>
           <button
             type="button"
@@ -94,10 +97,16 @@ export function RunPane({
           'Starting…'
         ) : status === 'running' ? (
           <>Training{view.backend ? ` on ${BACKEND_LABELS[view.backend]}` : ''}…</>
+        ) : status === 'stopping' ? (
+          'Stopping: training ends at its next batch and the model is handed over… (Stop now ends it at once, without the model.)'
         ) : status === 'completed' && restoredFrom !== null ? (
           <>
             Loaded the model trained {formatDate(restoredFrom)}
             {completed ? ` on ${BACKEND_LABELS[completed.backend]}` : ''}. Submit it for a mark, or export it. (Its training curves are not kept.)
+          </>
+        ) : status === 'completed' && completed?.stoppedEarly ? (
+          <>
+            {keptStoppedSentence(view.stoppedAt)} Submit it for a mark, or export it.
           </>
         ) : status === 'completed' ? (
           <>
@@ -105,11 +114,19 @@ export function RunPane({
             {completed ? ` on ${BACKEND_LABELS[completed.backend]}` : ''}. Submit the model for a mark.
           </>
         ) : status === 'stopped' ? (
-          'Stopped. Your code is untouched. The partly trained model is not kept (a stopped run hands no model over), so Submit stays off: run again, or end training from your code (fewer epochs, or early stopping) to get a model to submit.'
+          stoppedSentence(stopped, view.stoppedAt)
         ) : (
           'The run failed. Your code is untouched.'
         )}
       </p>
+
+      {mine && status === 'stopped' && stopped?.model && (
+        <div className="kept-model" data-testid="keep-stopped">
+          <button type="button" className="btn btn-primary" onClick={() => run.getState().keepStopped()}>
+            Keep this model
+          </button>
+        </div>
+      )}
 
       {/* Not over a live run, even another drill's: loading a model back never interrupts one. */}
       {!isLive(status) && (!mine || status === 'idle') && <KeptModelOffer drillId={drillId} custom={custom} />}
@@ -126,7 +143,7 @@ export function RunPane({
         </ul>
       )}
 
-      {mine && view.progress && <ProgressView progress={view.progress} live={live} finished={status === 'completed'} />}
+      {mine && view.progress && <ProgressView progress={view.progress} live={live} finished={status === 'completed'} stoppedAt={view.stoppedAt} />}
       {mine && <ModelSummaryView summary={view.summary} />}
       {mine && <TrainingCharts series={view.series} version={view.seriesVersion} />}
       {shownError && <RunErrorView error={shownError} onReveal={onReveal} retry={retry} />}
@@ -148,6 +165,11 @@ export function RunPane({
           <h3>The model could not be graded</h3>
           <p>{gradeError}</p>
         </div>
+      )}
+      {mine && report && completed?.stoppedEarly && (
+        <p className="hint" data-testid="report-stopped-early">
+          {keptStoppedSentence(view.stoppedAt)} Its mark is for training cut short.
+        </p>
       )}
       {mine && report && <ReportCard report={report} focusOnShow />}
 

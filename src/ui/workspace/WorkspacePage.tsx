@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { CUSTOM_DRILL_PREFIX } from '../../core/custom-drill';
 import type { DrillEntry } from '../../core/registry';
 import { isUnsaved } from '../../state/workspace';
-import { canSubmit } from '../../state/run';
+import { canSubmit, isLive } from '../../state/run';
 import { usePageTitle } from '../common/use-page-title';
 import { CodeEditor, preloadEditor } from '../editor/CodeEditor';
 import { useTypesStatus } from '../editor/types-status';
@@ -110,14 +110,14 @@ function Workspace({ entry }: { entry: DrillEntry }) {
   useEffect(() => {
     // A finished run from another drill has nothing to show here.
     const current = run.getState();
-    if (current.drillId !== null && current.drillId !== drill.id && !['starting', 'running'].includes(current.status)) current.clear();
+    if (current.drillId !== null && current.drillId !== drill.id && !isLive(current.status)) current.clear();
   }, [drill.id, run]);
 
   const startRun = useCallback(() => {
     const code = workspace.getState().drafts[drill.id];
     if (code === undefined) return;
     const state = run.getState();
-    if (state.status === 'starting' || state.status === 'running') return;
+    if (isLive(state.status)) return;
     // Make sure the draft is on disk before untrusted code runs.
     void workspace.getState().flush();
     state.start({ drillId: drill.id, source: code, backend: settings.getState().backend, metric: drill.metric.name, custom, trainAnyway: settings.getState().trainAnyway });

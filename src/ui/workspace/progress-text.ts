@@ -4,7 +4,7 @@
  * and a bar at 40 % with no word why; a finished run now fills the bar and says where
  * and why training ended.
  */
-import { formatDuration, type RunProgress } from '../../state/run-fold';
+import { formatDuration, type RunProgress, type RunView } from '../../state/run-fold';
 
 export interface ProgressSummary {
   text: string;
@@ -14,7 +14,15 @@ export interface ProgressSummary {
   endedEarly: string | null;
 }
 
-export function progressSummary(progress: RunProgress, state: { live: boolean; finished: boolean }): ProgressSummary {
+export function progressSummary(
+  progress: RunProgress,
+  state: { live: boolean; finished: boolean; stoppedAt?: RunView['stoppedAt'] },
+): ProgressSummary {
+  // Stop pressed: the bar stays where training stood (also once its model was kept).
+  if (state.stoppedAt && !state.live) {
+    const percent = progress.fraction === null ? null : Math.round(progress.fraction * 100);
+    return { text: `Stopped at epoch ${state.stoppedAt.epoch}/${state.stoppedAt.epochs}`, percent, endedEarly: null };
+  }
   const epoch = Math.min(progress.epoch + 1, progress.epochs);
   if (state.finished && progress.epoch < progress.epochs) {
     const done = progress.epoch;

@@ -12,11 +12,12 @@ function deferred<T>() {
 function fakeRunner() {
   const outcome = deferred<RunOutcome>();
   const stop = vi.fn();
+  const stopTraining = vi.fn();
   const run = vi.fn((_req: unknown, onEvent: (e: RunEvent) => void) => {
     onEvent({ type: 'console', runId: 'inner', level: 'log', text: 'hi' });
-    return { runId: 'inner', stop, finished: outcome.promise };
+    return { runId: 'inner', stop, stopTraining, finished: outcome.promise };
   });
-  return { client: { run } as RunnerClient, run, stop, outcome };
+  return { client: { run } as RunnerClient, run, stop, stopTraining, outcome };
 }
 
 const request = { drillId: 'auto-mpg', source: 'x', backend: 'cpu' as const };
@@ -32,10 +33,20 @@ describe('lazyRunner', () => {
     loaded.resolve(fake.client);
     await vi.waitFor(() => expect(fake.run).toHaveBeenCalledWith(request, expect.any(Function)));
     expect(events).toHaveLength(1);
-    fake.outcome.resolve({ status: 'stopped', afterMs: 3 });
-    await expect(handle.finished).resolves.toEqual({ status: 'stopped', afterMs: 3 });
+    const stopped: RunOutcome = { status: 'stopped', afterMs: 3, model: null, notKept: { reason: 'forced' } };
+    fake.outcome.resolve(stopped);
+    await expect(handle.finished).resolves.toEqual(stopped);
     handle.stop();
     expect(fake.stop).toHaveBeenCalledOnce();
+  });
+
+  it('passes a graceful Stop on to the runner, so the model being trained can be kept', async () => {
+    const fake = fakeRunner();
+    const handle = lazyRunner(async () => fake.client).run(request, () => {});
+    await vi.waitFor(() => expect(fake.run).toHaveBeenCalledOnce());
+    handle.stopTraining?.();
+    expect(fake.stopTraining).toHaveBeenCalledOnce();
+    expect(fake.stop).not.toHaveBeenCalled();
   });
 
   it('ends a run stopped before the code arrived at once, and never starts it', async () => {

@@ -69,6 +69,17 @@ describe('parseSandboxMessage', () => {
     expect(problem(data)).toMatch(expected);
   });
 
+  it('accepts the answer to Stop: a model object (checked in full where the run ends) or null, and nothing else', () => {
+    expect(ok({ type: 'stopped', runId: 'r', artifacts: null, ms: 5, extra: 1 })).toEqual({ type: 'stopped', runId: 'r', artifacts: null, ms: 5 });
+    const a = artifacts();
+    expect(ok({ type: 'stopped', runId: 'r', artifacts: a, ms: 5 })).toEqual({ type: 'stopped', runId: 'r', artifacts: a, ms: 5 });
+    expect(problem({ type: 'stopped', runId: 'r', artifacts: 'model.json', ms: 5 })).toMatch(/stopped artifacts are neither a model nor null/);
+    expect(problem({ type: 'stopped', runId: 'r', artifacts: [a], ms: 5 })).toMatch(/stopped artifacts are neither a model nor null/);
+    expect(problem({ type: 'stopped', runId: 'r', ms: 5 })).toMatch(/stopped artifacts/);
+    expect(problem({ type: 'stopped', runId: 'r', artifacts: null, ms: -1 })).toMatch(/ms is not a duration/);
+    expect(problem({ type: 'stopped', artifacts: null, ms: 1 })).toMatch(/runId is not text/);
+  });
+
   it('survives a message that throws when read', () => {
     const hostile = { type: 'epoch', runId: 'r', epoch: 0, get logs() { throw new RangeError('gotcha'); } };
     expect(problem(hostile)).toBe('it could not be read');

@@ -169,6 +169,35 @@ describe('run fold under a flood', () => {
   });
 });
 
+describe('a run stopped by Stop', () => {
+  const artifacts = { modelTopology: {}, weightSpecs: [], weightData: new ArrayBuffer(0) };
+
+  it('records the epoch training was in (cut short mid-epoch: tfjs still ends that epoch) and that a model came back', () => {
+    const f = createRunFold();
+    f.apply({ type: 'train-begin', runId, epochs: 40, batchesPerEpoch: 10 }, 0);
+    for (let e = 0; e < 12; e++) f.apply(epoch(e, { loss: 1 }), e);
+    f.apply(batch(12, 3, 0.5), 13);
+    expect(f.snapshot().stoppedAt).toBeNull();
+    f.apply(epoch(12, { loss: 0.5 }), 14);
+    f.apply({ type: 'stopped', runId, artifacts: artifacts as never, ms: 14 }, 15);
+    expect(f.snapshot()).toMatchObject({ stoppedAt: { epoch: 13, epochs: 40 }, hasModel: true, progress: { etaMs: null } });
+  });
+
+  it('says where training stood when the sandbox was ended without a model (last news: a batch)', () => {
+    const f = createRunFold();
+    f.apply({ type: 'train-begin', runId, epochs: 5, batchesPerEpoch: 20 }, 0);
+    f.apply(batch(0, 3, 2), 1);
+    f.apply({ type: 'stopped', runId, artifacts: null, ms: 2 }, 2);
+    expect(f.snapshot()).toMatchObject({ stoppedAt: { epoch: 1, epochs: 5 }, hasModel: false });
+  });
+
+  it('has no position when no fit had begun', () => {
+    const f = createRunFold();
+    f.apply({ type: 'stopped', runId, artifacts: null, ms: 2 }, 2);
+    expect(f.snapshot()).toMatchObject({ stoppedAt: null, hasModel: false, progress: null });
+  });
+});
+
 describe('formatDuration', () => {
   it.each([
     [0, '0 s'],

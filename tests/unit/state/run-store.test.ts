@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { io } from '@tensorflow/tfjs';
-import { canSubmit, createRunStore, type GradedSubmission } from '../../../src/state/run';
+import { canSubmit, createRunStore, isLive, type CompletedRun, type GradedSubmission } from '../../../src/state/run';
 import type { GraderClient, RunEvent, RunHandle, RunOutcome, RunnerClient, RunRequest } from '../../../src/runner/types';
 import type { GradeReport } from '../../../src/core/grading/report';
 
@@ -15,10 +15,12 @@ interface FakeRun {
   finish(o: RunOutcome): void;
   fail(e: Error): void;
   stopped: number;
+  /** Graceful stops asked for (the fake's handle has stopTraining unless made without). */
+  stopRequests: number;
   runId: string;
 }
 
-function fakeRunner() {
+function fakeRunner({ graceful = true } = {}) {
   const runs: FakeRun[] = [];
   const runner: RunnerClient = {
     run(request, onEvent): RunHandle {
@@ -33,12 +35,15 @@ function fakeRunner() {
         request,
         runId,
         stopped: 0,
+        stopRequests: 0,
         emit: (e) => onEvent({ runId, ...e } as RunEvent),
         finish: resolve,
         fail: reject,
       };
       runs.push(run);
-      return { runId, stop: () => run.stopped++, finished };
+      const handle: RunHandle = { runId, stop: () => void run.stopped++, finished };
+      if (graceful) handle.stopTraining = () => void run.stopRequests++;
+      return handle;
     },
   };
   return { runner, runs };
@@ -61,18 +66,20 @@ const report = (points: number): GradeReport => ({
   ms: 3,
 });
 
-function setup(grader?: GraderClient) {
-  const { runner, runs } = fakeRunner();
+function setup(grader?: GraderClient, options?: { graceful?: boolean }) {
+  const { runner, runs } = fakeRunner(options);
   const graded: GradedSubmission[] = [];
+  const kept: Array<{ drillId: string; source: string; completed: CompletedRun }> = [];
   const store = createRunStore({
     runner,
     grader: grader ?? { grade: async () => report(4) },
     onGraded: (s) => {
       graded.push(s);
     },
+    onCompleted: (c) => void kept.push(c),
     publishIntervalMs: 100,
   });
-  return { store, runs, graded };
+  return { store, runs, graded, kept };
 }
 
 describe('run store', () => {
@@ -108,11 +115,50 @@ describe('run store', () => {
     expect(store.getState().view.series.batch.x).toHaveLength(50);
   });
 
-  it('stops a live run through its handle', () => {
-    const { store, runs } = setup();
+  it('stops a live run through its handle, at once when the runner cannot hand a model over', () => {
+    const { store, runs } = setup(undefined, { graceful: false });
     store.getState().start({ drillId: 'd', source: '', backend: 'auto' });
     store.getState().stop();
     expect(runs[0]!.stopped).toBe(1);
+  });
+
+  it('Stop asks for the model first (still live, Stop again ends it at once)', () => {
+    const { store, runs } = setup();
+    store.getState().start({ drillId: 'd', source: '', backend: 'auto' });
+    store.getState().stop();
+    expect(runs[0]!).toMatchObject({ stopRequests: 1, stopped: 0 });
+    expect(store.getState().status).toBe('stopping');
+    expect(isLive(store.getState().status)).toBe(true);
+    store.getState().stop();
+    expect(runs[0]!).toMatchObject({ stopRequests: 1, stopped: 1 });
+  });
+
+  it('offers a stopped run\'s model; kept, it is the run\'s model (Submit on, kept with the drill, marked stopped early)', async () => {
+    const { store, runs, kept } = setup();
+    store.getState().start({ drillId: 'd', source: 'my code', backend: 'auto' });
+    store.getState().stop();
+    runs[0]!.finish({ status: 'stopped', afterMs: 900, model: { artifacts, backend: 'cpu', ms: 850 } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState()).toMatchObject({ status: 'stopped', completed: null, stopped: { model: { artifacts, backend: 'cpu', ms: 850 }, notKept: null } });
+    expect(canSubmit(store.getState())).toBe(false);
+    expect(kept).toEqual([]);
+    store.getState().keepStopped();
+    expect(store.getState()).toMatchObject({ status: 'completed', completed: { artifacts, backend: 'cpu', ms: 850, stoppedEarly: true } });
+    expect(canSubmit(store.getState())).toBe(true);
+    expect(kept).toEqual([{ drillId: 'd', source: 'my code', completed: { artifacts, backend: 'cpu', ms: 850, stoppedEarly: true } }]);
+  });
+
+  it('says why nothing was kept, and has nothing to keep', async () => {
+    const { store, runs, kept } = setup();
+    store.getState().start({ drillId: 'd', source: '', backend: 'auto' });
+    store.getState().stop();
+    runs[0]!.finish({ status: 'stopped', afterMs: 2100, model: null, notKept: { reason: 'no-answer' } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState()).toMatchObject({ status: 'stopped', stopped: { model: null, notKept: { reason: 'no-answer' } } });
+    store.getState().keepStopped();
+    expect(store.getState().status).toBe('stopped');
+    expect(canSubmit(store.getState())).toBe(false);
+    expect(kept).toEqual([]);
   });
 
   it('records a failure with its position and keeps Submit off', async () => {

@@ -27,4 +27,11 @@ describe('progressSummary', () => {
     expect(live.text).toMatch(/^Epoch 41\/100/);
     expect(live.percent).toBe(40);
   });
+
+  it('says where Stop ended training, also once the stopped model was kept', () => {
+    const p = progressAfter(13, 40);
+    for (const finished of [false, true]) {
+      expect(progressSummary(p, { live: false, finished, stoppedAt: { epoch: 13, epochs: 40 } })).toEqual({ text: 'Stopped at epoch 13/40', percent: 33, endedEarly: null });
+    }
+  });
 });
