@@ -71,7 +71,7 @@ export function createAppStores(deps: AppDeps): AppStores {
     grader: deps.grader,
     now,
     onCompleted: ({ drillId, source, completed }) => {
-      void savedModels.getState().keep({ drillId, code: source, backend: completed.backend, runMs: completed.ms, artifacts: completed.artifacts });
+      void savedModels.getState().keep({ drillId, code: source, backend: completed.backend, runMs: completed.ms, artifacts: completed.artifacts, stoppedEarly: completed.stoppedEarly });
     },
     onGraded: async ({ drillId, code, report, backend, runMs, artifacts }) => {
       void savedModels.getState().markGraded(artifacts, report.points);

@@ -21,6 +21,8 @@ export interface TrainedModel {
   backend: BackendName | null;
   runMs: number | null;
   artifacts: io.ModelArtifacts;
+  /** From a run stopped mid-training and kept anyway. */
+  stoppedEarly?: boolean;
 }
 
 export interface ModelFileCodec {
@@ -74,7 +76,7 @@ export function createSavedModelsStore(deps: SavedModelsDeps): SavedModelsStore 
       const bytes = files.reduce((n, f) => n + f.bytes.byteLength, 0);
       try {
         const { record, dropped } = await deps.storage.saveModel(
-          { drillId: model.drillId, savedAt: now(), code: model.code, backend: model.backend, runMs: model.runMs, bytes, points: null },
+          { drillId: model.drillId, savedAt: now(), code: model.code, backend: model.backend, runMs: model.runMs, bytes, points: null, ...(model.stoppedEarly ? { stoppedEarly: true } : {}) },
           files,
         );
         set((s) => ({ models: newestFirst([record, ...s.models.filter((m) => !dropped.includes(m.id))]) }));

@@ -76,6 +76,8 @@ export interface SavedModelRecord {
   bytes: number;
   /** Its mark once graded (the latest), else null. */
   points: number | null;
+  /** Kept from a run the learner stopped mid-training (absent in older records: a finished run). */
+  stoppedEarly?: boolean;
 }
 
 export type NewSavedModel = Omit<SavedModelRecord, 'id'>;

@@ -116,6 +116,7 @@ function restoreExportedModel(v: unknown): ExportedModel | null {
       runMs: isTime(m.runMs) ? m.runMs : null,
       bytes: m.bytes,
       points,
+      ...(m.stoppedEarly === true ? { stoppedEarly: true } : {}),
     },
     files,
   };

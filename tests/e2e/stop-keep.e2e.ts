@@ -110,6 +110,9 @@ describe('Stop during training', () => {
     expect(await page.getByTestId('report-stopped-early').textContent()).toMatch(/stopped early/);
     // Stop means stop: the learner's script did not go on past its fit.
     expect(await consoleText(page)).not.toContain('after fit');
+    // Kept with the drill's trained models, and marked as from a stopped run there too.
+    await page.goto(page.url().replace(/#.*/, '#/settings'));
+    await expect.poll(() => page.getByTestId('saved-model').first().textContent(), { timeout: 30_000 }).toMatch(/, stopped early/);
     expect(errors).toEqual([]);
     await close();
   });

@@ -43,7 +43,8 @@ export function SavedModels() {
             {models.map((m) => (
               <li key={m.id} data-testid="saved-model">
                 <strong>{registry.has(m.drillId) ? registry.get(m.drillId).drill.title : m.drillId}</strong> — {formatDate(m.savedAt)}
-                {m.backend ? `, ${BACKEND_LABELS[m.backend]}` : ''}, {formatBytes(m.bytes)}, {m.points === null ? 'not submitted' : `${m.points}/5`}{' '}
+                {m.backend ? `, ${BACKEND_LABELS[m.backend]}` : ''}, {formatBytes(m.bytes)}, {m.points === null ? 'not submitted' : `${m.points}/5`}
+                {m.stoppedEarly ? ', stopped early' : ''}{' '}
                 {registry.has(m.drillId) && <a href={routeHref({ name: 'drill', id: m.drillId })}>Open drill</a>}{' '}
                 <button type="button" className="btn btn-quiet" onClick={() => void exportOne(m.id, m.drillId)}>
                   Export

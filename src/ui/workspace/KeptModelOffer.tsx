@@ -26,7 +26,7 @@ export function KeptModelOffer({ drillId, custom }: { drillId: string; custom?: 
         drillId,
         source: latest.code,
         custom,
-        completed: { artifacts, backend: latest.backend ?? 'cpu', ms: latest.runMs ?? 0 },
+        completed: { artifacts, backend: latest.backend ?? 'cpu', ms: latest.runMs ?? 0, ...(latest.stoppedEarly ? { stoppedEarly: true } : {}) },
         trainedAt: latest.savedAt,
       });
     } catch (e) {
@@ -41,7 +41,8 @@ export function KeptModelOffer({ drillId, custom }: { drillId: string; custom?: 
       <p>
         Your last trained model for this drill: {formatDate(latest.savedAt)}
         {latest.backend ? ` on ${BACKEND_LABELS[latest.backend]}` : ''}
-        {latest.runMs ? `, ${formatDuration(latest.runMs)} of training` : ''}, {latest.points === null ? 'not submitted' : `marked ${latest.points}/5`}.
+        {latest.runMs ? `, ${formatDuration(latest.runMs)} of training` : ''}
+        {latest.stoppedEarly ? ' (stopped early)' : ''}, {latest.points === null ? 'not submitted' : `marked ${latest.points}/5`}.
       </p>
       <button type="button" className="btn" disabled={busy} onClick={() => void load()}>
         Load it to submit or export

@@ -88,6 +88,16 @@ describe('saved models store', () => {
     expect((await storage.listModels())[0]!.points).toBe(3);
   });
 
+  it('records that a kept model came from a stopped run, and only then', async () => {
+    const storage = createMemoryModelStorage();
+    const store = createSavedModelsStore({ storage, codec, now: () => 1 });
+    await store.getState().load();
+    await store.getState().keep({ drillId: 'd', code: 'finished', backend: 'cpu', runMs: 1, artifacts: ARTIFACTS });
+    await store.getState().keep({ drillId: 'd', code: 'stopped', backend: 'cpu', runMs: 1, artifacts: { ...ARTIFACTS }, stoppedEarly: true });
+    const stored = await storage.listModels();
+    expect(Object.fromEntries(stored.map((m) => [m.code, m.stoppedEarly ?? false]))).toEqual({ finished: false, stopped: true });
+  });
+
   it('puts the mark on a model that was still being written when it was graded', async () => {
     const storage = createMemoryModelStorage();
     let release!: () => void;

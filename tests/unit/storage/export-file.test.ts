@@ -48,6 +48,12 @@ describe('restoreExportFile', () => {
     }
   });
 
+  it('keeps a saved model\'s "stopped early" mark only as true, and nothing else in its place', () => {
+    const models = [true, 'yes', 1, false].map((stoppedEarly, i) => ({ model: { drillId: 'd', savedAt: i + 1, code: '', bytes: 3, stoppedEarly }, files: [{ name: 'model.json', base64: 'TWFu' }] }));
+    const r = restoreExportFile({ format: EXPORT_FORMAT, version: 1, models });
+    expect(r.ok && r.file.models.map((m) => m.model.stoppedEarly)).toEqual([true, undefined, undefined, undefined]);
+  });
+
   it('names the file by date', () => {
     expect(exportFileName(Date.UTC(2025, 2, 14, 12))).toBe('tensor-dojo-2025-03-14.json');
   });
