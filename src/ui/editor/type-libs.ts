@@ -4,26 +4,12 @@
  * to Monaco at the path it would have in a real `node_modules/`, plus a minimal
  * `package.json`, so ordinary node module resolution finds it.
  *
- * This module is itself loaded lazily; Vite inlines every matched file into its
- * chunk (about 2.4 MB of text, ~1,300 files; far less gzipped).
+ * This module is itself loaded lazily. The tfjs files are the ~600 (1.2 MB) that
+ * `import * as tf from '@tensorflow/tfjs'` reaches, chosen at build time
+ * (scripts/tfjs-declarations.ts): Monaco's worker parses every file it is given
+ * before it can complete `tf.`, reachable or not.
  */
-const tfjsDeclarations = import.meta.glob<string>(
-  [
-    '/node_modules/@tensorflow/tfjs/dist/**/*.d.ts',
-    '/node_modules/@tensorflow/tfjs-core/dist/**/*.d.ts',
-    '/node_modules/@tensorflow/tfjs-layers/dist/**/*.d.ts',
-    '/node_modules/@tensorflow/tfjs-converter/dist/**/*.d.ts',
-    '/node_modules/@tensorflow/tfjs-data/dist/**/*.d.ts',
-    '/node_modules/@tensorflow/tfjs-backend-cpu/dist/**/*.d.ts',
-    '/node_modules/@tensorflow/tfjs-backend-webgl/dist/**/*.d.ts',
-    '/node_modules/@webgpu/types/dist/index.d.ts',
-    // tfjs ships its own tests' declarations; nobody imports them.
-    '!**/*_test.d.ts',
-    '!**/test_util.d.ts',
-    '!**/node_modules/@tensorflow/*/dist/**/node_modules/**',
-  ],
-  { eager: true, query: '?raw', import: 'default' },
-);
+import tfjsDeclarations, { packages as PACKAGES } from 'virtual:tfjs-declarations';
 
 // The lab API's sources; relative imports between them keep working under the package folder.
 const labSources = import.meta.glob<string>(
@@ -35,17 +21,6 @@ export interface ExtraLib {
   filePath: string;
   content: string;
 }
-
-const PACKAGES = [
-  '@tensorflow/tfjs',
-  '@tensorflow/tfjs-core',
-  '@tensorflow/tfjs-layers',
-  '@tensorflow/tfjs-converter',
-  '@tensorflow/tfjs-data',
-  '@tensorflow/tfjs-backend-cpu',
-  '@tensorflow/tfjs-backend-webgl',
-  '@webgpu/types',
-];
 
 export function loadTypeLibs(): ExtraLib[] {
   const libs: ExtraLib[] = [];
