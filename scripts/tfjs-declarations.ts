@@ -15,6 +15,11 @@
  *   `dist/index.d.ts`): TypeScript parses each `/** @license` block as JSDoc;
  * - `@webgpu/types` (105 kB, all of WebGPU) is replaced by the one name tfjs' reachable
  *   declarations use, `GPUBuffer`, as the type of `WebGPUData.buffer`.
+ *
+ * And one file more: the editor checks learner code against a Web Worker's library
+ * (src/ui/editor/compiler-options.ts), which lacks seven page types tfjs' declarations
+ * name (`tf.browser.fromPixels(img: HTMLImageElement)`, …); PAGE_TYPES_STUB declares
+ * them, small, so those signatures keep their meaning.
  */
 import path from 'node:path';
 import ts from 'typescript';
@@ -39,7 +44,8 @@ export const DECLARATION_PACKAGES = [
 
 const ENTRY_SOURCE = "import * as tf from '@tensorflow/tfjs';\n";
 
-const LICENSE_HEADER = /^\/\*\*\s*\n\s*\* @license[\s\S]*?\*\/\r?\n/;
+// Most files open with it; some put an `/// <amd-module>` line first.
+const LICENSE_HEADER = /\/\*\*\s*\n\s*\* @license[\s\S]*?\*\/\r?\n/;
 
 export const WEBGPU_STUB = `/**
  * A WebGPU buffer (from @webgpu/types, cut to what tfjs' declarations name): the
@@ -54,6 +60,54 @@ interface GPUBuffer {
   getMappedRange(offset?: number, size?: number): ArrayBuffer;
   unmap(): undefined;
   destroy(): undefined;
+}
+`;
+
+/** Where PAGE_TYPES_STUB is served: a global script, outside any package. */
+export const PAGE_TYPES_PATH = '/tfjs-page-types.d.ts';
+
+export const PAGE_TYPES_STUB = `/**
+ * Page (DOM) types that tfjs' declarations name, cut to a few members. Learner code runs
+ * in a Web Worker, where none of them exists; they are here so tfjs' signatures read
+ * as written.
+ */
+interface HTMLCanvasElement {
+  width: number;
+  height: number;
+  getContext(contextId: string, options?: unknown): unknown;
+}
+interface HTMLImageElement {
+  width: number;
+  height: number;
+  readonly naturalWidth: number;
+  readonly naturalHeight: number;
+  src: string;
+}
+interface HTMLVideoElement {
+  width: number;
+  height: number;
+  readonly videoWidth: number;
+  readonly videoHeight: number;
+  readonly readyState: number;
+}
+interface HTMLSourceElement {
+  src: string;
+  type: string;
+}
+interface Navigator {
+  readonly userAgent: string;
+}
+interface Storage {
+  readonly length: number;
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+interface MediaTrackConstraints {
+  deviceId?: string;
+  facingMode?: string;
+  width?: number;
+  height?: number;
 }
 `;
 
@@ -86,5 +140,6 @@ export function collectTfjsDeclarations(projectRoot: string): DeclarationFile[] 
   }
   const entryFile = '/node_modules/@tensorflow/tfjs/dist/index.d.ts';
   if (!files.some((f) => f.path === entryFile)) throw new Error(`tfjs declarations: ${entryFile} was not resolved from ${root}`);
+  files.push({ path: PAGE_TYPES_PATH, content: PAGE_TYPES_STUB });
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }

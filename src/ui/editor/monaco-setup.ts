@@ -11,6 +11,7 @@ import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import { TabFocus } from 'monaco-editor/esm/vs/editor/browser/config/tabFocus.js';
 import { setTypesStatus } from './types-status';
 import { takeTypeScriptWorker } from './ts-worker-early';
+import { EDITOR_COMPILER_OPTIONS } from './compiler-options';
 
 import 'monaco-editor/esm/vs/editor/browser/coreCommands.js';
 import 'monaco-editor/esm/vs/editor/browser/widget/codeEditor/codeEditorWidget.js';
@@ -62,19 +63,8 @@ let typesLoading: Promise<void> | null = null;
 export function setUpTypeScript(): Promise<void> {
   if (typesLoading) return typesLoading;
   const ts = monaco.languages.typescript;
-  ts.typescriptDefaults.setCompilerOptions({
-    // Monaco's enum stops at ES2020, its TypeScript knows ES2022 (= 9).
-    target: 9 as typeof ts.ScriptTarget.ES2020,
-    module: ts.ModuleKind.ESNext,
-    // Classic node resolution walks `node_modules/` folders, where the extra libs sit.
-    moduleResolution: ts.ModuleResolutionKind.NodeJs,
-    lib: ['es2022', 'dom', 'dom.iterable'],
-    allowNonTsExtensions: true,
-    esModuleInterop: true,
-    strict: false,
-    noEmit: true,
-    skipLibCheck: true,
-  });
+  // Monaco's types stop at ES2020; its TypeScript knows ES2022 (the numbers are TypeScript's own).
+  ts.typescriptDefaults.setCompilerOptions({ ...EDITOR_COMPILER_OPTIONS, lib: [...EDITOR_COMPILER_OPTIONS.lib] } as unknown as monaco.languages.typescript.CompilerOptions);
   ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
   // Only the learner's file is validated, so keep the worker's model sync eager.
   ts.typescriptDefaults.setEagerModelSync(true);
