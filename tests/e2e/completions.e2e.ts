@@ -50,6 +50,9 @@ describe('completions', () => {
     expect(await errors.count()).toBe(0);
     await setEditorCode(page, `${valid}tf.sequentail();\n`);
     await expect.poll(() => errors.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    // Back to correct code, and the underline goes (none left over for the next check).
+    await setEditorCode(page, valid);
+    await expect.poll(() => errors.count(), { timeout: 30_000 }).toBe(0);
     // The sandbox runs learner code in a worker: the page's `document` is an error there.
     await setEditorCode(page, `${valid}document.title = 'x';\n`);
     await expect.poll(() => errors.count(), { timeout: 30_000 }).toBeGreaterThan(0);
