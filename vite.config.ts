@@ -3,13 +3,14 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { sandboxWorkerPlugin } from './scripts/vite-sandbox-worker';
 import { pwaPlugins } from './scripts/vite-pwa';
+import { tfjsDeclarationsPlugin } from './scripts/vite-type-libs';
 import { CROSS_ORIGIN_ISOLATION_HEADERS } from './src/runner/sandbox/isolation-headers';
 
 export default defineConfig({
   // Relative base: the built app works from any static host path and from file-like hosting.
   base: './',
   // pwaPlugins: offline app (precache, dataset cache, update prompt); see scripts/vite-pwa.ts.
-  plugins: [react(), sandboxWorkerPlugin(), ...pwaPlugins()],
+  plugins: [react(), sandboxWorkerPlugin(), tfjsDeclarationsPlugin(), ...pwaPlugins()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

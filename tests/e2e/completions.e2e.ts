@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorText, launch, openPage } from './browser';
+import { baseUrl, editorText, launch, openPage, setEditorCode } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,6 +34,50 @@ describe('completions', () => {
     await suggest.first().waitFor({ timeout: 30_000 });
     await page.keyboard.type('seque');
     await expect.poll(() => suggest.first().textContent(), { timeout: 30_000 }).toMatch(/sequential/);
+    await context.close();
+  });
+
+  it('underlines wrong code, including page-only names learner code cannot use in its worker', async () => {
+    const { page, context } = await openPage(browser, '#/drill/mpg-one-neuron');
+    const state = page.getByTestId('types-state');
+    await expect.poll(() => state.getAttribute('data-status'), { timeout: 90_000 }).toBe('ready');
+    const errors = page.locator('.monaco-editor .squiggly-error');
+    const valid = "import * as tf from '@tensorflow/tfjs';\nexport const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });\n";
+    await setEditorCode(page, valid);
+    await expect.poll(() => editorText(page), { timeout: 30_000 }).toContain('tf.sequential');
+    // Correct code: no underline (so the ones below come from the errors added).
+    await page.waitForTimeout(1_500);
+    expect(await errors.count()).toBe(0);
+    await setEditorCode(page, `${valid}tf.sequentail();\n`);
+    await expect.poll(() => errors.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    // Back to correct code, and the underline goes (none left over for the next check).
+    await setEditorCode(page, valid);
+    await expect.poll(() => errors.count(), { timeout: 30_000 }).toBe(0);
+    // The sandbox runs learner code in a worker: the page's `document` is an error there.
+    await setEditorCode(page, `${valid}document.title = 'x';\n`);
+    await expect.poll(() => errors.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it("starts the TypeScript worker before Monaco's own chunk has arrived", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let workerRequested = false;
+    let requestedWhileHeld: boolean | undefined;
+    page.on('request', (r) => {
+      if (/ts\.worker[^/]*\.js/.test(r.url())) workerRequested = true;
+    });
+    // Hold Monaco's chunk back until the worker's script has been asked for (or 20 s passed).
+    await page.route(/monaco-setup[^/]*\.js/, async (route) => {
+      const until = Date.now() + 20_000;
+      while (!workerRequested && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      requestedWhileHeld ??= workerRequested;
+      await route.continue();
+    });
+    await page.goto(new URL('#/drill/mpg-one-neuron', baseUrl()).href);
+    await expect.poll(() => requestedWhileHeld, { timeout: 30_000 }).toBe(true);
+    // Held back chunk or not, the editor then works as usual.
+    await expect.poll(() => page.getByTestId('types-state').getAttribute('data-status'), { timeout: 90_000 }).toBe('ready');
     await context.close();
   });
 });

@@ -26,6 +26,8 @@ export const BENCH_SECTIONS: Record<string, BenchSection> = {
   runner: async (emit) => (await import('./browser-runner')).benchRunner(emit),
   startup: async (emit) => (await import('./browser-startup')).benchStartup(emit),
   longtasks: async (emit) => (await import('./browser-longtasks')).benchLongTasks(emit),
+  // Editor shown → `tf.` completes, first visit and warm (issue 19).
+  completions: async (emit) => (await import('./browser-completions')).benchCompletions(emit),
   // Node (cpu, wasm) and Chromium (webgl, wasm, cpu): minutes, not seconds.
   'time-to-pass': async (emit) => (await import('./time-to-pass')).benchTimeToPass(emit),
   // WASM in the lab's sandbox on every core (cross-origin isolated) vs one thread (not).

@@ -5,6 +5,7 @@
 import { lazy, Suspense, Component, type ReactNode } from 'react';
 import { TextareaEditor } from './TextareaEditor';
 import type { CodeEditorProps } from './types';
+import { startTypeScriptWorker } from './ts-worker-early';
 
 const loadMonaco = () => import('./MonacoEditor');
 const MonacoEditor = lazy(loadMonaco);
@@ -15,6 +16,8 @@ const MonacoEditor = lazy(loadMonaco);
  * mounts. Calling it again does nothing more.
  */
 export function preloadEditor(): void {
+  // The TypeScript worker's script (6 MB) loads and compiles alongside Monaco too.
+  startTypeScriptWorker();
   // The type libraries (a chunk of their own) download alongside Monaco, not after it.
   void import('./type-libs').catch(() => {});
   void loadMonaco()

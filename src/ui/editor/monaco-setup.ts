@@ -8,9 +8,10 @@
  */
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
-import TsWorker from 'monaco-editor/esm/vs/language/typescript/ts.worker?worker';
 import { TabFocus } from 'monaco-editor/esm/vs/editor/browser/config/tabFocus.js';
 import { setTypesStatus } from './types-status';
+import { takeTypeScriptWorker } from './ts-worker-early';
+import { EDITOR_COMPILER_OPTIONS } from './compiler-options';
 
 import 'monaco-editor/esm/vs/editor/browser/coreCommands.js';
 import 'monaco-editor/esm/vs/editor/browser/widget/codeEditor/codeEditorWidget.js';
@@ -49,7 +50,7 @@ import 'monaco-editor/esm/vs/language/typescript/monaco.contribution.js';
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
-    return label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker();
+    return label === 'typescript' || label === 'javascript' ? takeTypeScriptWorker() : new EditorWorker();
   },
 };
 
@@ -62,27 +63,19 @@ let typesLoading: Promise<void> | null = null;
 export function setUpTypeScript(): Promise<void> {
   if (typesLoading) return typesLoading;
   const ts = monaco.languages.typescript;
-  ts.typescriptDefaults.setCompilerOptions({
-    // Monaco's enum stops at ES2020, its TypeScript knows ES2022 (= 9).
-    target: 9 as typeof ts.ScriptTarget.ES2020,
-    module: ts.ModuleKind.ESNext,
-    // Classic node resolution walks `node_modules/` folders, where the extra libs sit.
-    moduleResolution: ts.ModuleResolutionKind.NodeJs,
-    lib: ['es2022', 'dom', 'dom.iterable'],
-    allowNonTsExtensions: true,
-    esModuleInterop: true,
-    strict: false,
-    noEmit: true,
-    skipLibCheck: true,
-  });
+  // Monaco's types stop at ES2020; its TypeScript knows ES2022 (the numbers are TypeScript's own).
+  ts.typescriptDefaults.setCompilerOptions({ ...EDITOR_COMPILER_OPTIONS, lib: [...EDITOR_COMPILER_OPTIONS.lib] } as unknown as monaco.languages.typescript.CompilerOptions);
   ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
   // Only the learner's file is validated, so keep the worker's model sync eager.
   ts.typescriptDefaults.setEagerModelSync(true);
   setTypesStatus('loading');
+  // The worker (a 6 MB script to fetch and compile, then TypeScript's own libs to
+  // parse) starts now, while the tfjs declarations are still on their way.
+  const worker = startWorker();
   typesLoading = import('./type-libs')
     .then(({ loadTypeLibs }) => {
       ts.typescriptDefaults.setExtraLibs(loadTypeLibs());
-      return warmUpWithRetries();
+      return worker.then(() => warmUpWithRetries());
     })
     .then(
       () => setTypesStatus('ready'),
@@ -92,6 +85,27 @@ export function setUpTypeScript(): Promise<void> {
       },
     );
   return typesLoading;
+}
+
+/** A TypeScript model of our own; creating one is what registers the language's worker. */
+const WARM_UP_URI = 'file:///__warm_up__.ts';
+const WARM_UP_SOURCE = "import * as tf from '@tensorflow/tfjs';\ntf.";
+
+/**
+ * Starts the TypeScript worker and has it build a first program (TypeScript's own
+ * libs) before the tfjs declarations arrive; they are then sent to the running worker.
+ * A failure here is not final: the warm-up below starts the worker again if need be.
+ */
+async function startWorker(): Promise<void> {
+  const uri = monaco.Uri.parse(WARM_UP_URI);
+  const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(WARM_UP_SOURCE, 'typescript', uri);
+  try {
+    const getWorker = await monaco.languages.typescript.getTypeScriptWorker();
+    const worker = await getWorker(model.uri);
+    await worker.getSyntacticDiagnostics(model.uri.toString());
+  } catch {
+    // "TypeScript not registered!" when asked too early; warmUpWithRetries tries again.
+  }
 }
 
 /**
@@ -104,7 +118,10 @@ async function warmUpWithRetries(tries = 4): Promise<void> {
     try {
       return await warmUpCompletions();
     } catch (e) {
-      if (i >= tries) throw e;
+      if (i >= tries) {
+        monaco.editor.getModel(monaco.Uri.parse(WARM_UP_URI))?.dispose();
+        throw e;
+      }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
@@ -112,21 +129,18 @@ async function warmUpWithRetries(tries = 4): Promise<void> {
 
 /**
  * Asks the TypeScript worker for the completions of `tf.` once, in the background, as
- * soon as the types are handed over: the worker starts and parses the tfjs
- * declarations (most of the first-completion wait) before the learner types `tf.`,
- * not after.
+ * soon as the types are handed over: the worker parses the tfjs declarations (most of
+ * the first-completion wait) before the learner types `tf.`, not after. Only an answer
+ * that lists tfjs' members counts: one without them came before the declarations did.
  */
 async function warmUpCompletions(): Promise<void> {
-  const source = "import * as tf from '@tensorflow/tfjs';\ntf.";
-  // Creating a TypeScript model is what registers the language's worker.
-  const model = monaco.editor.createModel(source, 'typescript', monaco.Uri.parse('file:///__warm_up__.ts'));
-  try {
-    const getWorker = await monaco.languages.typescript.getTypeScriptWorker();
-    const worker = await getWorker(model.uri);
-    await worker.getCompletionsAtPosition(model.uri.toString(), source.length);
-  } finally {
-    model.dispose();
-  }
+  const uri = monaco.Uri.parse(WARM_UP_URI);
+  const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(WARM_UP_SOURCE, 'typescript', uri);
+  const getWorker = await monaco.languages.typescript.getTypeScriptWorker();
+  const worker = await getWorker(model.uri);
+  const completions = await worker.getCompletionsAtPosition(model.uri.toString(), WARM_UP_SOURCE.length);
+  if (!completions?.entries.some((e: { name: string }) => e.name === 'sequential')) throw new Error('the TypeScript worker does not know tfjs yet');
+  model.dispose();
 }
 
 export { monaco, TabFocus };
