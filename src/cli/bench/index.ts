@@ -34,4 +34,6 @@ export const BENCH_SECTIONS: Record<string, BenchSection> = {
   threads: async (emit) => (await import('./browser-threads')).threadsSection(emit),
   // Time to a passing model on 1 thread vs threads: tens of minutes.
   'threads-pass': async (emit) => (await import('./browser-threads')).threadsPassSection(emit),
+  // `dojo verify` over every drill on full data, each drill within a time budget: an hour or more.
+  'verify-all': async (emit) => (await import('./verify-all')).benchVerifyAll(emit),
 };

@@ -2,6 +2,19 @@ import { loadRegistry, drillFile } from '../exercises';
 import type { Command } from '../main';
 import { gradeFile, parseBackend } from './grade';
 
+/** One `dojo verify --json` line: a drill's reference or baseline, trained on full data and graded. */
+export interface VerifyRow {
+  drill: string;
+  file: 'solution' | 'baseline';
+  points: number;
+  value: number | null;
+  passed: boolean;
+  /** The reference passed, or the baseline failed: what calibration asks of each. */
+  ok: boolean;
+  seconds: number;
+  backend: string;
+}
+
 export const verifyCommand: Command = {
   summary: "Train each drill's reference and baseline on full data; the reference must pass and the baseline fail.",
   usage: 'dojo verify [drill-id…] [--backend cpu|wasm] [--limit N] [--json]',
@@ -20,7 +33,7 @@ export const verifyCommand: Command = {
         const seconds = (performance.now() - started) / 1000;
         const expected = which === 'solution' ? report.passed : !report.passed;
         if (!expected) failures++;
-        const row = { drill: id, file: which, points: report.points, value: report.value, passed: report.passed, ok: expected, seconds: Number(seconds.toFixed(1)), backend };
+        const row: VerifyRow = { drill: id, file: which, points: report.points, value: report.value, passed: report.passed, ok: expected, seconds: Number(seconds.toFixed(1)), backend };
         console.log(values.json ? JSON.stringify(row) : `${expected ? 'ok  ' : 'FAIL'} ${id.padEnd(28)} ${which.padEnd(8)} ${report.points}/5 ${report.metric.name}=${report.value?.toFixed(4)} (${seconds.toFixed(1)} s on ${backend})`);
       }
     }
