@@ -1,29 +1,11 @@
 /** Issue 19 item 8: Stop ends training at a batch's end and hands back the model being trained; the learner's code does not go on. */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LearnerSplits, TensorSplit } from '../../../src/core/data';
-import type { DrillMeta } from '../../../src/core/drill';
 import { executeLearnerCode, type ExecutionEvent } from '../../../src/runner/execute';
+import { lineDrill, lineSplits } from '../../helpers/line-drill';
 
-const drill: DrillMeta = {
-  id: 'line',
-  area: 1,
-  title: 'Fit a line',
-  summary: '',
-  dataset: 'none',
-  metric: { name: 'mae', higherIsBetter: false, label: 'MAE' },
-  thresholds: [1, 0.5, 0.2, 0.1, 0.05],
-  contract: { inputShape: [1], outputUnits: 1 },
-};
-
-function lineSplit(xs: number[]): TensorSplit {
-  return {
-    kind: 'tensor',
-    xs: { dtype: 'float32', shape: [xs.length, 1], values: Float32Array.from(xs) },
-    ys: { dtype: 'float32', shape: [xs.length, 1], values: Float32Array.from(xs, (x) => 2 * x - 1) },
-  };
-}
-const splits: LearnerSplits = { train: lineSplit([-1, 0, 1, 2, 3, 4]), validation: lineSplit([5, 6]) };
+const drill = lineDrill;
+const splits = lineSplits;
 
 /** Runs `source` with a Stop that `stopWhen` presses, as the sandbox worker does on the page's request. */
 async function runAndStop(source: string, stopWhen: (e: ExecutionEvent, stop: () => void) => void) {
