@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { conv2dBackpropFilterGemm, conv2dBackpropInputGemm } from '../../../src/runner/kernels/conv2d_gemm_wasm';
-import { expectClose, expectMatchesStock, randomTensor, runEach, useVariant } from './helpers';
+import { convGradients, expectClose, expectMatchesStock, randomTensor, runEach, useVariant } from './helpers';
 
 type Pad = 'same' | 'valid' | [[number, number], [number, number], [number, number], [number, number]];
 
@@ -19,16 +19,7 @@ const cases: { name: string; x: [number, number, number, number]; f: [number, nu
 describe('Conv2D gradients (Conv2DBackpropFilter, Conv2DBackpropInput)', () => {
   for (const c of cases) {
     it(`dx and dW match stock cpu: ${c.name}`, async () => {
-      const results = await runEach(() => {
-        const x = randomTensor(c.x, 1);
-        const w = randomTensor(c.f, 2);
-        const loss = (xx: tf.Tensor, ww: tf.Tensor) => {
-          const y = tf.conv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, c.s, c.pad);
-          // Weighting each output differently makes every dy element matter.
-          return tf.sum(tf.mul(y, randomTensor(y.shape, 3)));
-        };
-        return tf.grads(loss)([x, w]);
-      });
+      const results = await runEach(() => convGradients(c));
       expectMatchesStock(results, c.name);
     });
   }

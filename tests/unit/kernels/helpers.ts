@@ -92,3 +92,14 @@ export function expectMatchesStock(results: Awaited<ReturnType<typeof runEach>>,
     });
   }
 }
+
+/** dx and dW of one conv, each output weighted differently so every dy element matters. */
+export function convGradients(c: { x: number[]; f: number[]; s: number | [number, number]; pad: Parameters<typeof tf.conv2d>[3] }): tf.Tensor[] {
+  const x = randomTensor(c.x, 1);
+  const w = randomTensor(c.f, 2);
+  const loss = (xx: tf.Tensor, ww: tf.Tensor) => {
+    const y = tf.conv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, c.s, c.pad);
+    return tf.sum(tf.mul(y, randomTensor(y.shape, 3)));
+  };
+  return tf.grads(loss)([x, w]);
+}

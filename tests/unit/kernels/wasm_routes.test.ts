@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { expectMatchesStock, randomTensor, runEach, useVariant } from './helpers';
+import { convGradients, expectMatchesStock, randomTensor, runEach, useVariant } from './helpers';
 
 /*
  * Our wasm kernels that reroute stock work onto XNNPACK (BatchMatMul without
@@ -57,15 +57,7 @@ describe('Conv2D gradients on wasm as convolutions', () => {
   ];
   for (const c of cases) {
     it(`dx and dW match stock cpu: ${c.name}`, async () => {
-      const results = await runEach(() => {
-        const x = randomTensor(c.x, 1);
-        const w = randomTensor(c.f, 2);
-        const loss = (xx: tf.Tensor, ww: tf.Tensor) => {
-          const y = tf.conv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, c.s, c.pad);
-          return tf.sum(tf.mul(y, randomTensor(y.shape, 3)));
-        };
-        return tf.grads(loss)([x, w]);
-      });
+      const results = await runEach(() => convGradients(c));
       expectMatchesStock(results, c.name);
     });
 
