@@ -25,7 +25,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { CROSS_ORIGIN_ISOLATION_HEADERS } from '../src/runner/sandbox/isolation-headers';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from '../src/runner/sandbox/isolation-headers.ts';
 
 const DATASETS_DIR = 'public/datasets';
 

@@ -4,7 +4,7 @@
  * `{ path: content }`, and the packages they belong to. Vite puts them in the lazy chunk that imports them.
  */
 import type { Plugin } from 'vite';
-import { collectTfjsDeclarations, DECLARATION_PACKAGES } from './tfjs-declarations';
+import { collectTfjsDeclarations, DECLARATION_PACKAGES } from './tfjs-declarations.ts';
 
 const ID = 'virtual:tfjs-declarations';
 const RESOLVED = `\0${ID}`;
