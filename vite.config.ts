@@ -1,17 +1,19 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { sandboxWorkerPlugin } from './scripts/vite-sandbox-worker';
-import { pwaPlugins } from './scripts/vite-pwa';
-import { tfjsDeclarationsPlugin } from './scripts/vite-type-libs';
-import { CROSS_ORIGIN_ISOLATION_HEADERS } from './src/runner/sandbox/isolation-headers';
+import { sandboxWorkerPlugin } from './scripts/vite-sandbox-worker.ts';
+import { pwaPlugins } from './scripts/vite-pwa.ts';
+import { tfjsDeclarationsPlugin } from './scripts/vite-type-libs.ts';
+import { tsWorkerLibsPlugin } from './scripts/vite-ts-worker-libs.ts';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from './src/runner/sandbox/isolation-headers.ts';
 
 export default defineConfig({
   // Relative base: the built app works from any static host path and from file-like hosting.
   base: './',
   // pwaPlugins: offline app (precache, dataset cache, update prompt); see scripts/vite-pwa.ts.
-  plugins: [react(), sandboxWorkerPlugin(), tfjsDeclarationsPlugin(), ...pwaPlugins()],
-  worker: { format: 'es' },
+  plugins: [react(), sandboxWorkerPlugin(), tfjsDeclarationsPlugin(), tsWorkerLibsPlugin(), ...pwaPlugins()],
+  // Workers are bundled apart; Monaco's TypeScript worker keeps only the libraries the editor uses.
+  worker: { format: 'es', plugins: () => [tsWorkerLibsPlugin()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
