@@ -51,6 +51,11 @@ export type SandboxWorkerKind = 'data' | 'blob';
  * busier run): training reaches only ~5.5 GFLOP/s, a fifth of the 1-thread matmul,
  * so ~80 % of its time is single-threaded work (our kernels' im2col and pooling
  * loops in JS, element-wise ops, Adam) and 2 threads cannot pay on 2 cores.
+ * Again after our kernels moved their heavy work to XNNPACK, on a quiet machine: the
+ * matmul 1.98×, the conv net 0.94× (1,676 → 1,579 samples/s). A per-kernel profile
+ * shows why: only XNNPACK's convs gain (Conv2D 4.4 → 3.6 ms a step), and element-wise
+ * ops and our JS loops get slower in the threaded build (Add 1.4 → 2.4–3.0 ms,
+ * MaxPoolGrad 3.9 → 5.0–5.6), their thread competing with the page on 2 cores.
  * Never more than 4: tfjs 4.22 sizes its pool at most 4 (see claimCoresForXnnpack
  * in ./worker.ts), whatever it is asked.
  */
