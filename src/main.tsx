@@ -9,13 +9,15 @@ import { createIdbStorage, readSettings, requestPersistentStorage, writeSettings
 import { localExamStorage } from './storage/exam-storage';
 import { createIdbModelStorage } from './storage/model-storage';
 import { App } from './ui/App';
+import { whenTypesSettled } from './ui/editor/types-status';
 import { StoresProvider } from './ui/stores';
 import './ui/styles.css';
 
 const stores = createAppStores({
   drills: registry,
   // Loaded after first paint: neither is needed to show the board or the editor.
-  runner: lazyRunner(() => import('./runner/client').then((m) => m.createSandboxRunner())),
+  // The spare sandbox boots once the editor's completions are in (see createSandboxRunner).
+  runner: lazyRunner(() => import('./runner/client').then((m) => m.createSandboxRunner({ bootSpareAfter: whenTypesSettled }))),
   grader: lazyGrader(() => import('./runner/grader-client').then((m) => m.createGraderClient())),
   storage: createIdbStorage(),
   settings: { initial: readSettings(), persist: (s) => void writeSettings(s) },

@@ -184,14 +184,23 @@ class Sandbox {
 const workerGroup = (b: BackendChoice): string => (b === 'webgpu' || b === 'auto' ? b : 'webgl-wasm-cpu');
 
 const SPARE_DELAY_MS = 3000;
-
+/** However long `bootSpareAfter` takes, the spare boots by then. */
+const SPARE_WAIT_CAP_MS = 20_000;
 
 function whenIdle(fn: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 2000 });
   else setTimeout(fn, 0);
 }
 
-export function createSandboxRunner(): RunnerClient {
+export interface SandboxRunnerOptions {
+  /**
+   * Start-up work the spare sandbox should not compete with; it boots when this
+   * resolves (and the page is idle), or after SPARE_WAIT_CAP_MS at the latest.
+   */
+  bootSpareAfter?: () => Promise<void>;
+}
+
+export function createSandboxRunner(options: SandboxRunnerOptions = {}): RunnerClient {
   let spare: Sandbox | undefined;
   // The spare is booted for the backend of the last run (its worker kind depends on it).
   let lastBackend: BackendChoice = 'auto';
@@ -225,8 +234,14 @@ export function createSandboxRunner(): RunnerClient {
   // Boot one sandbox after start-up so the first Run does not wait for it — but not
   // while the page and the editor are still loading: on two cores, evaluating the
   // runner bundle then delays the moment the editor accepts input (measured with
-  // `dojo bench startup`). A Run before that boots its own sandbox.
-  setTimeout(() => whenIdle(warmSpare), SPARE_DELAY_MS);
+  // `dojo bench startup`), and compiling tfjs' WASM in the sandbox delays the editor's
+  // first completions (`dojo bench completions`). A Run before that boots its own sandbox.
+  setTimeout(() => {
+    const cap = new Promise<void>((resolve) => setTimeout(resolve, SPARE_WAIT_CAP_MS));
+    // A run started meanwhile boots the next spare when it ends, not while it trains.
+    const bootIfNoRun = () => runsStarted === 0 && warmSpare();
+    void Promise.race([options.bootSpareAfter?.() ?? Promise.resolve(), cap]).then(() => whenIdle(bootIfNoRun));
+  }, SPARE_DELAY_MS);
 
   return {
     run(request: RunRequest, onEvent: (event: RunEvent) => void): RunHandle {

@@ -1,7 +1,8 @@
 /**
  * Issue 19 item 2: while the tfjs types load, the page says so; once it says they are
- * in, `tf.` completes at once (the worker was warmed up in the background). How long
- * that takes is measured in a bench, not asserted here.
+ * in, `tf.` completes at once (the worker was warmed up in the background), and a `tf.`
+ * typed too early gets its list when they arrive. How long that takes is measured in a
+ * bench, not asserted here.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +57,53 @@ describe('completions', () => {
     // The sandbox runs learner code in a worker: the page's `document` is an error there.
     await setEditorCode(page, `${valid}document.title = 'x';\n`);
     await expect.poll(() => errors.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('opens the list by itself when the types arrive after the learner typed `tf.`', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Hold the tfjs types back until `tf.` has been typed (and answered without them).
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/type-libs[^/]*\.js/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(new URL('#/drill/mpg-one-neuron', baseUrl()).href);
+    await expect.poll(() => editorText(page), { timeout: 60_000 }).toContain('export default');
+    await page.locator('.monaco-editor').first().click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('\ntf.');
+    // A row with a member's icon (not the plain-text icon of the editor's word guesses).
+    const memberRows = page.locator('.suggest-widget.visible .monaco-list-row .suggest-icon:not(.codicon-symbol-text)');
+    await page.waitForTimeout(1_500);
+    expect(await memberRows.count()).toBe(0);
+    expect(await page.getByTestId('types-state').getAttribute('data-status')).toBe('loading');
+    release();
+    await expect.poll(() => page.getByTestId('types-state').getAttribute('data-status'), { timeout: 90_000 }).toBe('ready');
+    // No key pressed since `tf.`: the list of tfjs' members opens on its own.
+    await expect.poll(() => memberRows.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('boots the spare sandbox only once the types are in (it would compete for the second core)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/type-libs[^/]*\.js/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(new URL('#/drill/mpg-one-neuron', baseUrl()).href);
+    await expect.poll(() => editorText(page), { timeout: 60_000 }).toContain('export default');
+    // Past the runner's 3 s start-up delay, with the types still held back: no sandbox yet.
+    await page.waitForTimeout(6_000);
+    expect(await page.locator('iframe[sandbox]').count()).toBe(0);
+    release();
+    await expect.poll(() => page.getByTestId('types-state').getAttribute('data-status'), { timeout: 90_000 }).toBe('ready');
+    await expect.poll(() => page.locator('iframe[sandbox]').count(), { timeout: 30_000 }).toBe(1);
     await context.close();
   });
 

@@ -6,6 +6,7 @@ import { lazy, Suspense, Component, type ReactNode } from 'react';
 import { TextareaEditor } from './TextareaEditor';
 import type { CodeEditorProps } from './types';
 import { startTypeScriptWorker } from './ts-worker-early';
+import { setTypesStatus, typesStatus } from './types-status';
 
 const loadMonaco = () => import('./MonacoEditor');
 const MonacoEditor = lazy(loadMonaco);
@@ -16,7 +17,9 @@ const MonacoEditor = lazy(loadMonaco);
  * mounts. Calling it again does nothing more.
  */
 export function preloadEditor(): void {
-  // The TypeScript worker's script (6 MB) loads and compiles alongside Monaco too.
+  // From now on completions are on their way (monaco-setup says when they are in).
+  if (typesStatus() === 'idle') setTypesStatus('loading');
+  // The TypeScript worker's script (4.5 MB) loads and compiles alongside Monaco too.
   startTypeScriptWorker();
   // The type libraries (a chunk of their own) download alongside Monaco, not after it.
   void import('./type-libs').catch(() => {});
@@ -24,7 +27,9 @@ export function preloadEditor(): void {
     .then(() => import('./monaco-setup'))
     .then((m) => m.setUpTypeScript())
     .catch(() => {
-      // The editor's own import reports a failure (and falls back to the textarea).
+      // The editor's own import reports a failure (and falls back to the textarea,
+      // which has no completions).
+      setTypesStatus('failed');
     });
 }
 

@@ -2,6 +2,7 @@
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
 import { DRILL_URI, monaco, setUpTypeScript, TabFocus } from './monaco-setup';
 import type { CodeEditorProps } from './types';
+import { onTypesStatus, typesStatus } from './types-status';
 
 export default function MonacoEditor({ value, onChange, docId, theme, label, onRun, onSubmit, onTabMovesFocus, onKeyboardHelp, marker, readOnly, ref }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
@@ -58,6 +59,7 @@ export default function MonacoEditor({ value, onChange, docId, theme, label, onR
       run: () => callbacks.current.onKeyboardHelp?.(),
     });
     const escapeThenTab = leaveWithEscapeThenTab(editor);
+    const suggestOnTypes = suggestWhenTypesArrive(editor);
     callbacks.current.onTabMovesFocus?.(TabFocus.getTabFocusMode());
     const tabWatch = TabFocus.onDidChangeTabFocus((on) => callbacks.current.onTabMovesFocus?.(on));
     return () => {
@@ -66,6 +68,7 @@ export default function MonacoEditor({ value, onChange, docId, theme, label, onR
       submitAction.dispose();
       helpAction.dispose();
       escapeThenTab.dispose();
+      suggestOnTypes();
       tabWatch.dispose();
       editor.dispose();
       editorRef.current = null;
@@ -136,6 +139,25 @@ export default function MonacoEditor({ value, onChange, docId, theme, label, onR
   }));
 
   return <div ref={host} className="monaco-host" />;
+}
+
+/**
+ * A learner who typed `tf.` before the tfjs types were in got an empty list, which
+ * closed; when the types arrive with the cursor still after a `.` in the focused
+ * editor, the list opens again by itself, instead of waiting for Ctrl+Space.
+ */
+function suggestWhenTypesArrive(editor: monaco.editor.IStandaloneCodeEditor): () => void {
+  if (typesStatus() === 'ready') return () => {};
+  const stop = onTypesStatus(() => {
+    if (typesStatus() !== 'ready') return;
+    stop();
+    const position = editor.getPosition();
+    const model = editor.getModel();
+    if (!position || !model || !editor.hasTextFocus()) return;
+    const before = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+    if (/\.\s*[\w$]*$/.test(before)) editor.trigger('types-ready', 'editor.action.triggerSuggest', {});
+  });
+  return stop;
 }
 
 /**

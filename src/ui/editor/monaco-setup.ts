@@ -69,7 +69,7 @@ export function setUpTypeScript(): Promise<void> {
   // Only the learner's file is validated, so keep the worker's model sync eager.
   ts.typescriptDefaults.setEagerModelSync(true);
   setTypesStatus('loading');
-  // The worker (a 6 MB script to fetch and compile, then TypeScript's own libs to
+  // The worker (a 4.5 MB script to fetch and compile, then TypeScript's own libs to
   // parse) starts now, while the tfjs declarations are still on their way.
   const worker = startWorker();
   typesLoading = import('./type-libs')

@@ -20,11 +20,30 @@ export function setTypesStatus(next: TypesStatus): void {
   for (const l of listeners) l();
 }
 
-function subscribe(listener: () => void): () => void {
+/**
+ * Resolves once the editor's types are in or have failed, at once if no editor is
+ * loading them ('idle': the board, or the plain editor). Other start-up work that can
+ * wait (the spare sandbox) waits for it: on two cores it competes with the TypeScript
+ * worker for the core the page does not use.
+ */
+export function whenTypesSettled(): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (status === 'loading') return false;
+      listeners.delete(check);
+      resolve();
+      return true;
+    };
+    if (!check()) listeners.add(check);
+  });
+}
+
+/** Calls `listener` on every change of the status; returns the unsubscribe. */
+export function onTypesStatus(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
 export function useTypesStatus(): TypesStatus {
-  return useSyncExternalStore(subscribe, typesStatus);
+  return useSyncExternalStore(onTypesStatus, typesStatus);
 }
