@@ -16,6 +16,21 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** A drill page whose tfjs types (the type-libs chunk) arrive only when `release` is called; resolves once the editor shows the code. */
+async function openWithTypesHeld() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/type-libs[^/]*\.js/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(new URL('#/drill/mpg-one-neuron', baseUrl()).href);
+  await expect.poll(() => editorText(page), { timeout: 60_000 }).toContain('export default');
+  return { page, context, release };
+}
+
 describe('completions', () => {
   it('shows a loading-types state, then completes tf. right away', async () => {
     const { page, context } = await openPage(browser, '#/drill/mpg-one-neuron');
@@ -61,17 +76,8 @@ describe('completions', () => {
   });
 
   it('opens the list by itself when the types arrive after the learner typed `tf.`', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    // Hold the tfjs types back until `tf.` has been typed (and answered without them).
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/type-libs[^/]*\.js/, async (route) => {
-      await released;
-      await route.continue();
-    });
-    await page.goto(new URL('#/drill/mpg-one-neuron', baseUrl()).href);
-    await expect.poll(() => editorText(page), { timeout: 60_000 }).toContain('export default');
+    // The tfjs types held back until `tf.` has been typed (and answered without them).
+    const { page, context, release } = await openWithTypesHeld();
     await page.locator('.monaco-editor').first().click();
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type('\ntf.');
@@ -88,16 +94,7 @@ describe('completions', () => {
   });
 
   it('boots the spare sandbox only once the types are in (it would compete for the second core)', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/type-libs[^/]*\.js/, async (route) => {
-      await released;
-      await route.continue();
-    });
-    await page.goto(new URL('#/drill/mpg-one-neuron', baseUrl()).href);
-    await expect.poll(() => editorText(page), { timeout: 60_000 }).toContain('export default');
+    const { page, context, release } = await openWithTypesHeld();
     // Past the runner's 3 s start-up delay, with the types still held back: no sandbox yet.
     await page.waitForTimeout(6_000);
     expect(await page.locator('iframe[sandbox]').count()).toBe(0);
