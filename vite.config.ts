@@ -17,6 +17,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
+    // The PWA plugin's precache step (2–3 s) tripped Rolldown's slow-plugin warning on
+    // every build, a screenful a newcomer would take for a problem.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   // Cross-origin isolated (SharedArrayBuffer), so the sandbox trains on tfjs' threaded
   // WASM build; static hosts that cannot send headers get them from the service worker.
