@@ -184,7 +184,7 @@ class Sandbox {
 const workerGroup = (b: BackendChoice): string => (b === 'webgpu' || b === 'auto' ? b : 'webgl-wasm-cpu');
 
 const SPARE_DELAY_MS = 3000;
-/** However long `bootSpareAfter` takes, the spare boots by then. */
+/** How long past SPARE_DELAY_MS the spare waits for `bootSpareAfter` at most. */
 const SPARE_WAIT_CAP_MS = 20_000;
 
 function whenIdle(fn: () => void): void {
@@ -238,8 +238,10 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): RunnerC
   // first completions (`dojo bench completions`). A Run before that boots its own sandbox.
   setTimeout(() => {
     const cap = new Promise<void>((resolve) => setTimeout(resolve, SPARE_WAIT_CAP_MS));
-    // A run started meanwhile boots the next spare when it ends, not while it trains.
-    const bootIfNoRun = () => runsStarted === 0 && warmSpare();
+    const bootIfNoRun = () => {
+      // A run started meanwhile boots the next spare when it ends, not while it trains.
+      if (runsStarted === 0) warmSpare();
+    };
     void Promise.race([options.bootSpareAfter?.() ?? Promise.resolve(), cap]).then(() => whenIdle(bootIfNoRun));
   }, SPARE_DELAY_MS);
 

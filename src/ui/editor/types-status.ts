@@ -27,14 +27,13 @@ export function setTypesStatus(next: TypesStatus): void {
  * worker for the core the page does not use.
  */
 export function whenTypesSettled(): Promise<void> {
+  if (status !== 'loading') return Promise.resolve();
   return new Promise((resolve) => {
-    const check = () => {
-      if (status === 'loading') return false;
-      listeners.delete(check);
+    const stop = onTypesStatus(() => {
+      if (status === 'loading') return;
+      stop();
       resolve();
-      return true;
-    };
-    if (!check()) listeners.add(check);
+    });
   });
 }
 
